@@ -1,0 +1,64 @@
+using System.CommandLine;
+using RecSaeExplorer.Cli.Common;
+using RecSaeExplorer.Cli.Data;
+using Spectre.Console;
+
+namespace RecSaeExplorer.Cli;
+
+/// <summary>
+/// The <c>recsae</c> command line: builds the command tree, runs one command and maps the outcome to
+/// exit codes (0 ok, 2 usage, 1 failure with a one-line message; the stack trace only with --verbose).
+/// </summary>
+public static class CliApp
+{
+    /// <param name="contextFor">Turns a command's parse result into what its action needs.</param>
+    public static RootCommand BuildRoot(Func<ParseResult, CliContext> contextFor)
+    {
+        var root = new RootCommand("RecSaeExplorer: sparse autoencoders that explain recommender embeddings.");
+        GlobalOptions.AddTo(root);
+        root.Subcommands.Add(DataCommands.Build(contextFor));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var console = CreateConsole(output, ReferenceEquals(output, Console.Out));
+        var parse = BuildRoot(result => new CliContext(result, output, console)).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors) error.WriteLine(parseError.Message);
+            error.WriteLine("Run 'recsae --help' (or '<command> --help') for usage.");
+            return ExitCodes.Usage;
+        }
+
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("Cancelled.");
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex)
+        {
+            error.WriteLine(parse.GetValue(GlobalOptions.Verbose) ? ex.ToString() : $"error: {OneLine(ex)}");
+            return ex is UsageException ? ExitCodes.Usage : ExitCodes.Failure;
+        }
+    }
+
+    private static IAnsiConsole CreateConsole(TextWriter output, bool isTerminal) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(output),
+        Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+    });
+
+    private static string OneLine(Exception ex)
+    {
+        var inner = ex is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : ex;
+        return inner.Message.ReplaceLineEndings(" ");
+    }
+}
