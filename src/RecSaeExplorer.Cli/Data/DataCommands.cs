@@ -56,7 +56,7 @@ public static class DataCommands
         foreach (var row in rows)
         {
             table.AddRow(Markup.Escape(row.Name), row.Present ? "[green]yes[/]" : "[yellow]no[/]",
-                Markup.Escape(row.Folder), Markup.Escape(row.Description));
+                Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), row.Folder)), Markup.Escape(row.Description));
         }
         console.Write(table);
     }
