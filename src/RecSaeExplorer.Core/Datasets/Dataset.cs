@@ -49,7 +49,7 @@ public sealed class Dataset
     private string ComputeFingerprint()
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> buffer = stackalloc byte[4];
+        var buffer = new byte[4]; // an array, not stackalloc: the local function below captures it
         void Add(int value)
         {
             BitConverter.TryWriteBytes(buffer, value);

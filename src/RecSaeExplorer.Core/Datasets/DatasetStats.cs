@@ -24,7 +24,7 @@ public sealed record DatasetStats(
             .Select((name, i) => new LabelCount(name, facetCounts[i]))
             .OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal)
             .ToList();
-        var decades = decadeCounts.OrderBy(d => Decades.SortKey(d.Key)).Select(d => new LabelCount(d.Key, d.Value)).ToList();
+        var decades = decadeCounts.OrderBy(d => Datasets.Decades.SortKey(d.Key)).Select(d => new LabelCount(d.Key, d.Value)).ToList();
         return new DatasetStats(dataset.Name, dataset.Users.Count, dataset.Items.Count,
             dataset.ListedItemCount, dataset.Interactions.Count, dataset.Interactions.Density, facets, decades);
     }
