@@ -13,6 +13,8 @@ public static class DataCommands
         var data = new Command("data", "List, inspect, download and import datasets.");
         data.Subcommands.Add(List(contextFor));
         data.Subcommands.Add(Stats(contextFor));
+        data.Subcommands.Add(AcquisitionCommands.Fetch(contextFor));
+        data.Subcommands.Add(AcquisitionCommands.Import(contextFor));
         return data;
     }
 
