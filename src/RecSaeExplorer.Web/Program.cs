@@ -1,22 +1,20 @@
 using RecSaeExplorer.Web.Components;
+using RecSaeExplorer.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
+builder.AddExplorerServices();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
+// No HTTPS redirection or HSTS: the explorer is served over plain HTTP on loopback.
 
 app.UseAntiforgery();
 
@@ -25,3 +23,6 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
 app.Run();
+
+/// <summary>Visible to tests (e.g. a WebApplicationFactory) as the entry point.</summary>
+public partial class Program;

@@ -1,0 +1,90 @@
+using Microsoft.Playwright;
+using RecSaeExplorer.Core.Datasets;
+using RecSaeExplorer.Core.Datasets.Loaders;
+using RecSaeExplorer.Core.Hosting;
+using Xunit.Abstractions;
+
+namespace RecSaeExplorer.Web.Tests.Browser;
+
+/// <summary>
+/// The home page in Debian's Chromium through Playwright's bundled driver (Playwright's own browser
+/// download does not work here). CI installs /usr/bin/chromium; without it these tests fail.
+/// </summary>
+public sealed class HomePageBrowserTests(ExplorerServer server, ITestOutputHelper output) : IClassFixture<ExplorerServer>
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private const float Timeout = 60_000;
+
+    [Fact]
+    public async Task Home_page_draws_the_default_dataset_and_redraws_for_a_picked_one()
+    {
+        var catalog = new DatasetCatalog(new ProductPaths(TestPaths.ShippedData, TestPaths.ShippedData));
+        var movies = DatasetStats.Of(catalog.Load(DatasetCatalog.DefaultName));
+        var artists = DatasetStats.Of(catalog.Load(LastFmLoader.DatasetName));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
+
+        await page.GotoAsync(server.BaseAddress.ToString());
+        var charts = page.Locator(".js-plotly-plot");
+        await Assertions.Expect(charts).ToHaveCountAsync(2, new() { Timeout = Timeout });
+        await Assertions.Expect(charts.Nth(0).Locator("g.point")).ToHaveCountAsync(Math.Min(40, movies.Facets.Count), new() { Timeout = Timeout });
+        await Assertions.Expect(charts.Nth(1).Locator("g.point")).ToHaveCountAsync(movies.Decades.Count);
+        await Assertions.Expect(page.Locator("[data-stat='Users'] .stat-value")).ToHaveTextAsync(movies.Users.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(charts.Nth(0).Locator(".xtick text").First).ToHaveTextAsync(movies.Facets[0].Label);
+        await SaveScreenshotAsync(page, "home.png");
+
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Dataset" }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = LastFmLoader.DatasetName }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Items per tag")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator("[data-stat='Users'] .stat-value")).ToHaveTextAsync(artists.Users.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = Timeout });
+        await Assertions.Expect(charts.Nth(0).Locator(".xtick text").First).ToHaveTextAsync(artists.Facets[0].Label, new() { Timeout = Timeout });
+        await SaveScreenshotAsync(page, "home-lastfm.png");
+
+        output.WriteLine($"Explorer answered {server.StartupTime.TotalSeconds:F1} s after start.");
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task Dark_mode_toggle_darkens_the_page_and_recolours_the_charts()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(server.BaseAddress.ToString());
+        var tickLabel = page.Locator(".js-plotly-plot .xtick text").First;
+        await Assertions.Expect(tickLabel).ToBeVisibleAsync(new() { Timeout = Timeout });
+        string lightPage = await StyleOf(page.Locator("body"), "backgroundColor");
+        string lightTicks = await StyleOf(tickLabel, "fill");
+
+        await page.GetByLabel("Toggle dark mode").ClickAsync();
+
+        await Assertions.Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", lightPage);
+        await Assertions.Expect(page.Locator(".js-plotly-plot .xtick text").First).Not.ToHaveCSSAsync("fill", lightTicks);
+    }
+
+    private static Task<string> StyleOf(ILocator element, string property) =>
+        element.EvaluateAsync<string>($"e => getComputedStyle(e).{property}");
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: apt-get install -y chromium");
+        return playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>Screenshots go to the gitignored .recsae/screenshots folder of the checkout, for people to look at.</summary>
+    private static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        string folder = Path.Combine(TestPaths.RepoRoot, ".recsae", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = true });
+    }
+}
