@@ -1,6 +1,8 @@
 using System.CommandLine;
 using RecSaeExplorer.Cli.Common;
 using RecSaeExplorer.Cli.Data;
+using RecSaeExplorer.Cli.Rec;
+using RecSaeExplorer.Cli.Runs;
 using Spectre.Console;
 
 namespace RecSaeExplorer.Cli;
@@ -17,13 +19,16 @@ public static class CliApp
         var root = new RootCommand("RecSaeExplorer: sparse autoencoders that explain recommender embeddings.");
         GlobalOptions.AddTo(root);
         root.Subcommands.Add(DataCommands.Build(contextFor));
+        root.Subcommands.Add(RecCommands.Build(contextFor));
+        root.Subcommands.Add(RunsCommands.Build(contextFor));
+        root.Subcommands.Add(Sae.SaeCommands.Build(contextFor));
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var console = CreateConsole(output, ReferenceEquals(output, Console.Out));
-        var parse = BuildRoot(result => new CliContext(result, output, console)).Parse(args);
+        var parse = BuildRoot(result => new CliContext(result, output, error, console)).Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var parseError in parse.Errors) error.WriteLine(parseError.Message);
@@ -48,13 +53,19 @@ public static class CliApp
         }
     }
 
-    private static IAnsiConsole CreateConsole(TextWriter output, bool isTerminal) => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole CreateConsole(TextWriter output, bool isTerminal)
     {
-        Out = new AnsiConsoleOutput(output),
-        Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        // Redirected output has no width of its own; Spectre's 80 columns would wrap every table.
+        if (!isTerminal || Console.IsOutputRedirected) console.Profile.Width = 140;
+        return console;
+    }
 
     private static string OneLine(Exception ex)
     {

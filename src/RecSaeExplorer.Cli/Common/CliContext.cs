@@ -18,10 +18,12 @@ public sealed class CliContext
     };
 
     private readonly TextWriter _out;
+    private readonly TextWriter _error;
 
-    public CliContext(ParseResult parse, TextWriter output, IAnsiConsole console)
+    public CliContext(ParseResult parse, TextWriter output, TextWriter error, IAnsiConsole console)
     {
         _out = output;
+        _error = error;
         Console = console;
         Paths = ProductPaths.Discover();
         Catalog = new DatasetCatalog(Paths);
@@ -40,11 +42,17 @@ public sealed class CliContext
     public bool Json { get; }
 
     /// <summary>Loads the dataset the options name, with a spinner unless output is JSON.</summary>
-    public Dataset LoadDataset(CancellationToken cancellationToken)
+    public Dataset LoadDataset(CancellationToken cancellationToken) => LoadDataset(DatasetName, cancellationToken);
+
+    /// <summary>Loads <paramref name="name"/> (e.g. the dataset a stored run was trained on), honouring --data-dir.</summary>
+    public Dataset LoadDataset(string name, CancellationToken cancellationToken)
     {
-        if (Json) return Catalog.Load(DatasetName, DataDir, cancellationToken);
-        return Console.Status().Start($"Loading {DatasetName}...", _ => Catalog.Load(DatasetName, DataDir, cancellationToken));
+        if (Json) return Catalog.Load(name, DataDir, cancellationToken);
+        return Console.Status().Start($"Loading {name}...", _ => Catalog.Load(name, DataDir, cancellationToken));
     }
+
+    /// <summary>Writes a progress or status line to standard error, so standard output stays clean for --json.</summary>
+    public void Log(string message) => _error.WriteLine(message);
 
     /// <summary>Writes one JSON document to standard output.</summary>
     public void WriteJson<T>(T value) => _out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));

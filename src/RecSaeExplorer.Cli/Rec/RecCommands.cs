@@ -1,0 +1,123 @@
+using System.CommandLine;
+using RecSaeExplorer.Cli.Common;
+using RecSaeExplorer.Core.Datasets;
+using RecSaeExplorer.Engine.Export;
+using RecSaeExplorer.Engine.Recommenders.Evaluation;
+using RecSaeExplorer.Engine.Recommenders.Training;
+using RecSaeExplorer.Engine.Runs;
+using Spectre.Console;
+
+namespace RecSaeExplorer.Cli.Rec;
+
+/// <summary><c>recsae rec train|eval|export</c>: the recommenders an SAE explains.</summary>
+public static class RecCommands
+{
+    /// <summary>Cut-offs reported after training and by default in <c>rec eval</c>.</summary>
+    private static readonly int[] DefaultKs = [10, 20];
+
+    public static Command Build(Func<ParseResult, CliContext> contextFor)
+    {
+        var rec = new Command("rec", "Train, evaluate and export MF and NCF recommenders.");
+        rec.Subcommands.Add(Train(contextFor));
+        rec.Subcommands.Add(Eval(contextFor));
+        rec.Subcommands.Add(Export(contextFor));
+        return rec;
+    }
+
+    private static Command Train(Func<ParseResult, CliContext> contextFor)
+    {
+        var command = new Command("train", "Train a recommender on --dataset, evaluate it on the held-out positives and store it as a run.");
+        var options = new RecTrainOptions();
+        options.AddTo(command);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var context = contextFor(parse);
+            var dataset = context.LoadDataset(cancellationToken);
+            var config = options.Config(parse, dataset.Name);
+            var split = DatasetSplit.Create(dataset, parse.GetValue(options.SplitSeed));
+            string label = $"{config.Model.ToString().ToLowerInvariant()} ({config.Preset})";
+            using var trained = context.Json
+                ? RecommenderTrainer.Train(dataset, split, config, null, cancellationToken)
+                : TrainingBar.Run(context.Console, label, progress => RecommenderTrainer.Train(dataset, split, config, progress, cancellationToken));
+            var metrics = Evaluate(context, trained, dataset, split, DefaultKs, EvaluationUsers.All, cancellationToken);
+            RunInfo? run = null;
+            if (!parse.GetValue(options.NoSave))
+            {
+                using var store = new RunStore(context.StorePath);
+                run = store.SaveRecommender(trained, metrics);
+            }
+            var report = RecTrainReport.Of(run?.Id, trained, metrics);
+            if (context.Json) context.WriteJson(report);
+            else WriteTrainSummary(context.Console, report, metrics);
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    private static Command Eval(Func<ParseResult, CliContext> contextFor)
+    {
+        var command = new Command("eval", "Evaluate a stored recommender run: full ranking and the NCF protocol (1 + 99 sampled).");
+        var runArgument = RunArgument();
+        var ks = new Option<int[]>("--k") { Description = "Cut-offs, e.g. --k 5 10 20.", DefaultValueFactory = _ => DefaultKs, AllowMultipleArgumentsPerToken = true };
+        var testUsers = new Option<bool>("--test-users") { Description = "Evaluate only the split's test users (those the SAE never trains on)." };
+        command.Arguments.Add(runArgument);
+        command.Options.Add(ks);
+        command.Options.Add(testUsers);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var context = contextFor(parse);
+            using var store = new RunStore(context.StorePath);
+            var run = store.Get(parse.GetValue(runArgument)!);
+            var dataset = context.LoadDataset(run.DatasetName, cancellationToken);
+            using var trained = store.LoadRecommender(run.Id, dataset);
+            var split = DatasetSplit.Create(dataset, run.SplitSeed);
+            var users = parse.GetValue(testUsers) ? EvaluationUsers.TestUsers : EvaluationUsers.All;
+            var metrics = Evaluate(context, trained, dataset, split, parse.GetValue(ks)!, users, cancellationToken);
+            if (context.Json) context.WriteJson(new RecEvalReport(run.Id, metrics));
+            else MetricsView.Write(context.Console, metrics, $"{run.Id} on {dataset.Name} ({metrics.UsersEvaluated:N0} users)");
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    private static Command Export(Func<ParseResult, CliContext> contextFor)
+    {
+        var command = new Command("export", "Write a stored recommender's user and item embeddings (and MF biases) as CSV files.");
+        var runArgument = RunArgument();
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the CSV files (default: ./<run id>)." };
+        command.Arguments.Add(runArgument);
+        command.Options.Add(output);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var context = contextFor(parse);
+            using var store = new RunStore(context.StorePath);
+            var run = store.Get(parse.GetValue(runArgument)!);
+            var dataset = context.LoadDataset(run.DatasetName, cancellationToken);
+            using var trained = store.LoadRecommender(run.Id, dataset);
+            string folder = parse.GetValue(output)?.FullName ?? Path.GetFullPath(run.Id);
+            var files = EmbeddingExporter.Export(trained.Model, dataset, folder);
+            if (context.Json) context.WriteJson(new RecExportReport(run.Id, files));
+            else foreach (string file in files) context.Console.MarkupLine($"wrote [green]{Markup.Escape(file)}[/]");
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    internal static Argument<string> RunArgument() => new("run") { Description = "Run id (or a unique prefix of it); see 'recsae runs list'." };
+
+    private static RecommenderMetrics Evaluate(CliContext context, TrainedRecommender trained, Dataset dataset, DatasetSplit split,
+        int[] ks, EvaluationUsers users, CancellationToken cancellationToken)
+    {
+        var options = new EvaluationOptions { Ks = ks, Users = users };
+        if (context.Json) return RecommenderEvaluator.Evaluate(trained.Model, dataset, split, options, cancellationToken);
+        return context.Console.Status().Start("Evaluating...", _ => RecommenderEvaluator.Evaluate(trained.Model, dataset, split, options, cancellationToken));
+    }
+
+    private static void WriteTrainSummary(IAnsiConsole console, RecTrainReport report, RecommenderMetrics metrics)
+    {
+        MetricsView.Write(console, metrics, $"{report.Model} ({report.Preset}) on {report.Dataset}");
+        double median = report.EpochSeconds.Count == 0 ? 0 : report.EpochSeconds.Order().ElementAt(report.EpochSeconds.Count / 2);
+        console.MarkupLine($"{report.EpochSeconds.Count} epochs, median {median:F2} s/epoch, total {report.TotalSeconds:F1} s");
+        console.MarkupLine(report.RunId is null ? "[yellow]not stored[/] (--no-save)" : $"stored as run [green]{report.RunId}[/]");
+    }
+}

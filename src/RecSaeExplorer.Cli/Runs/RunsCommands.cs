@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Globalization;
+using RecSaeExplorer.Cli.Common;
+using RecSaeExplorer.Cli.Rec;
+using RecSaeExplorer.Engine.Runs;
+using Spectre.Console;
+using Spectre.Console.Json;
+
+namespace RecSaeExplorer.Cli.Runs;
+
+/// <summary><c>recsae runs list|show|delete</c>: the trained models kept in the store.</summary>
+public static class RunsCommands
+{
+    public static Command Build(Func<ParseResult, CliContext> contextFor)
+    {
+        var runs = new Command("runs", "List, show and delete stored runs (recommenders and SAEs).");
+        runs.Subcommands.Add(List(contextFor));
+        runs.Subcommands.Add(Show(contextFor));
+        runs.Subcommands.Add(Delete(contextFor));
+        return runs;
+    }
+
+    private static Command List(Func<ParseResult, CliContext> contextFor)
+    {
+        var kind = new Option<string?>("--kind") { Description = "Only runs of this kind: recommender or sae." };
+        var command = new Command("list", "Every stored run, newest first.") { kind };
+        command.SetAction(parse =>
+        {
+            var context = contextFor(parse);
+            using var store = new RunStore(context.StorePath);
+            var runs = store.List(parse.GetValue(kind));
+            if (context.Json) context.WriteJson(runs.Select(RunSummary.Of).ToList());
+            else WriteTable(context.Console, runs);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Show(Func<ParseResult, CliContext> contextFor)
+    {
+        var run = RecCommands.RunArgument();
+        var command = new Command("show", "One run: config, metrics and timings.") { run };
+        command.SetAction(parse =>
+        {
+            var context = contextFor(parse);
+            using var store = new RunStore(context.StorePath);
+            var info = store.Get(parse.GetValue(run)!);
+            if (context.Json) context.WriteJson(info);
+            else WriteDetails(context.Console, info);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Delete(Func<ParseResult, CliContext> contextFor)
+    {
+        var run = RecCommands.RunArgument();
+        var command = new Command("delete", "Delete a run and its weights.") { run };
+        command.SetAction(parse =>
+        {
+            var context = contextFor(parse);
+            using var store = new RunStore(context.StorePath);
+            var info = store.Get(parse.GetValue(run)!);
+            store.Delete(info.Id);
+            if (context.Json) context.WriteJson(new { deleted = info.Id });
+            else context.Console.MarkupLine($"deleted [yellow]{Markup.Escape(info.Id)}[/]");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteTable(IAnsiConsole console, IReadOnlyList<RunInfo> runs)
+    {
+        if (runs.Count == 0)
+        {
+            console.MarkupLine("No runs yet: train one with [bold]recsae rec train[/].");
+            return;
+        }
+        var table = new Table().AddColumns("id", "kind", "model", "preset", "dataset", "seed", "parent", "created (UTC)", "train s");
+        foreach (var r in runs)
+        {
+            table.AddRow(Markup.Escape(r.Id), r.Kind, r.Model, Markup.Escape(r.Preset), r.DatasetName,
+                r.Seed.ToString(CultureInfo.InvariantCulture), Markup.Escape(r.ParentRunId ?? ""),
+                r.CreatedUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), r.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture));
+        }
+        console.Write(table);
+    }
+
+    private static void WriteDetails(IAnsiConsole console, RunInfo run)
+    {
+        var grid = new Grid().AddColumns(2);
+        void Row(string name, string value) => grid.AddRow(new Markup($"[bold]{name}[/]"), new Text(value));
+        Row("id", run.Id);
+        Row("kind / model", $"{run.Kind} / {run.Model}");
+        Row("preset", run.Preset);
+        Row("dataset", $"{run.DatasetName} ({run.DatasetFingerprint})");
+        Row("seed / split seed", $"{run.Seed} / {run.SplitSeed}");
+        if (run.ParentRunId is not null) Row("built on", run.ParentRunId);
+        Row("created (UTC)", run.CreatedUtc.ToString("u", CultureInfo.InvariantCulture));
+        Row("training", $"{run.EpochSeconds.Count} epochs, {run.TotalSeconds:F1} s");
+        Row("weights", $"{run.WeightsBytes:N0} bytes");
+        console.Write(grid);
+        console.Write(new Panel(new JsonText(run.Config.ToJsonString())).Header("config"));
+        if (run.Metrics.Count > 0) console.Write(new Panel(new JsonText(run.Metrics.ToJsonString())).Header("metrics"));
+    }
+}
+
+/// <summary>One row of <c>runs list --json</c>.</summary>
+public sealed record RunSummary(string Id, string Kind, string Model, string Preset, string Dataset, int Seed,
+    int SplitSeed, string? ParentRunId, DateTime CreatedUtc, double TotalSeconds)
+{
+    public static RunSummary Of(RunInfo r) =>
+        new(r.Id, r.Kind, r.Model, r.Preset, r.DatasetName, r.Seed, r.SplitSeed, r.ParentRunId, r.CreatedUtc, r.TotalSeconds);
+}

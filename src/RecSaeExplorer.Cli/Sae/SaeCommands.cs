@@ -1,0 +1,122 @@
+using System.CommandLine;
+using RecSaeExplorer.Cli.Common;
+using RecSaeExplorer.Core.Datasets;
+using RecSaeExplorer.Engine.Recommenders;
+using RecSaeExplorer.Engine.Runs;
+using RecSaeExplorer.Engine.Sae;
+using RecSaeExplorer.Engine.Sae.Evaluation;
+using RecSaeExplorer.Engine.Sae.Training;
+using Spectre.Console;
+
+namespace RecSaeExplorer.Cli.Sae;
+
+/// <summary><c>recsae sae train|eval|sweep</c>: sparse autoencoders on a frozen recommender's embeddings.</summary>
+public static class SaeCommands
+{
+    public static Command Build(Func<ParseResult, CliContext> contextFor)
+    {
+        var sae = new Command("sae", "Train, evaluate and sweep sparse autoencoders on recommender embeddings.");
+        sae.Subcommands.Add(Train(contextFor));
+        sae.Subcommands.Add(Eval(contextFor));
+        sae.Subcommands.Add(SweepCommand.Build(contextFor));
+        return sae;
+    }
+
+    private static Command Train(Func<ParseResult, CliContext> contextFor)
+    {
+        var command = new Command("train", "Train one SAE on a frozen recommender, evaluate it on the test users and store it.");
+        var model = new Option<string>("--model") { Description = "Recommender model when no --recommender is given: mf or ncf.", DefaultValueFactory = _ => "mf" };
+        var preset = new Option<string>("--preset") { Description = $"SAE preset: {string.Join(", ", SaePresets.Names)}.", DefaultValueFactory = _ => SaePresets.Paper };
+        var beta = new Option<double?>("--beta") { Description = "β, the weight of the prediction-aware term (default: the preset's)." };
+        var seed = new Option<int>("--seed") { Description = "SAE seed.", DefaultValueFactory = _ => 1 };
+        var shared = new SaeOptions();
+        command.Options.Add(model);
+        command.Options.Add(preset);
+        command.Options.Add(beta);
+        command.Options.Add(seed);
+        shared.AddTo(command);
+        command.SetAction((parse, ct) =>
+        {
+            var context = contextFor(parse);
+            var dataset = context.LoadDataset(ct);
+            using var store = new RunStore(context.StorePath);
+            var session = SaeSession.Open(context, store, dataset, parse, shared, Parse(parse.GetValue(model)!), ct);
+            using var recommender = session.Recommender;
+            var config = shared.Apply(parse, Preset(parse.GetValue(preset)!, recommender.Model) with { Seed = parse.GetValue(seed) });
+            if (parse.GetValue(beta) is { } b) config = config with { Beta = b };
+            var (trained, metrics) = session.TrainAndEvaluate(config, ct);
+            using (trained)
+            {
+                var run = store.SaveSae(trained, session.RecommenderRunId, metrics);
+                Report(context, run, metrics, trained.TotalSeconds);
+            }
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    private static Command Eval(Func<ParseResult, CliContext> contextFor)
+    {
+        var command = new Command("eval", "Evaluate a stored SAE run on its split's test users and update its stored metrics.");
+        var runArgument = new Argument<string>("run") { Description = "SAE run id (or a unique prefix)." };
+        command.Arguments.Add(runArgument);
+        command.SetAction((parse, ct) =>
+        {
+            var context = contextFor(parse);
+            var dataset = context.LoadDataset(ct);
+            using var store = new RunStore(context.StorePath);
+            var run = store.Get(parse.GetValue(runArgument)!);
+            if (run.Kind != RunStore.SaeKind || run.ParentRunId is null) throw new UsageException($"Run '{run.Id}' is not an SAE run.");
+            using var recommender = store.LoadRecommender(run.ParentRunId, dataset);
+            using var sae = store.LoadSae(run.Id, dataset, recommender.Model);
+            var split = DatasetSplit.Create(dataset, run.SplitSeed);
+            var metrics = SaeEvaluator.Evaluate(dataset, split, recommender.Model, sae.Sae, cancellationToken: ct);
+            store.UpdateMetrics(run.Id, RunJson.ToObject(metrics));
+            Report(context, run, metrics, run.TotalSeconds);
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    internal static SaeConfig Preset(string name, IRecommender recommender)
+    {
+        try
+        {
+            return SaePresets.Get(name, recommender.Model, recommender.EmbeddingDim);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    internal static RecommenderModel Parse(string model)
+    {
+        try
+        {
+            return RecommenderModelNames.Parse(model);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static void Report(CliContext context, RunInfo run, SaeMetrics metrics, double seconds)
+    {
+        if (context.Json)
+        {
+            context.WriteJson(new SaeRunReport(run.Id, run.ParentRunId ?? "", run.Preset, seconds, metrics.Honest.MeanRbo,
+                metrics.Honest.MeanRboExt, metrics.Honest.MeanKendall, metrics.SeenIncluded.MeanRbo, metrics.SeenIncluded.MeanKendall,
+                metrics.Monosemanticity, metrics.MonosemanticityMetadata, metrics.MeanL0, metrics.DeadShare, metrics.ExplainedVariance));
+            return;
+        }
+        SaeMetricsView.Write(context.Console, run.Id, metrics);
+        context.Console.MarkupLine($"Trained in {seconds:F1} s; recommender run {Markup.Escape(run.ParentRunId ?? "?")}.");
+    }
+}
+
+/// <summary>The JSON shape of <c>sae train</c> and <c>sae eval</c> (means over test users; honest = training positives excluded).</summary>
+public sealed record SaeRunReport(string RunId, string RecommenderRunId, string Preset, double TrainSeconds, double Rbo, double RboExt,
+    double Kendall, double RboSeenIncluded, double KendallSeenIncluded, double Ms, double MsMetadata, double L0, double DeadShare,
+    double ExplainedVariance);

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using RecSaeExplorer.Cli.Common;
+using RecSaeExplorer.Engine.Recommenders.Training;
+using RecSaeExplorer.Engine.Sae;
+
+namespace RecSaeExplorer.Cli.Sae;
+
+/// <summary>Options shared by <c>sae train</c> and <c>sae sweep</c>: the recommender, the split and config overrides.</summary>
+internal sealed class SaeOptions
+{
+    public Option<string?> Recommender { get; } = new("--recommender") { Description = "Recommender run id (default: the newest matching stored run, else train one)." };
+    public Option<string> RecPreset { get; } = new("--rec-preset") { Description = "Recommender preset when one must be found or trained.", DefaultValueFactory = _ => RecommenderPresets.Tuned };
+    public Option<int> SplitSeed { get; } = new("--split-seed") { Description = "Seed of the dataset split.", DefaultValueFactory = _ => 42 };
+    public Option<int?> Steps { get; } = new("--steps") { Description = "Override the preset's optimizer steps." };
+    public Option<int?> Width { get; } = new("--width") { Description = "Override the latent width m." };
+    public Option<int?> K { get; } = new("--k") { Description = "Override K (TopK / BatchTopK)." };
+    public Option<double?> Alpha { get; } = new("--alpha") { Description = "Override α (embedding reconstruction weight)." };
+    public Option<double?> LearningRate { get; } = new("--lr") { Description = "Override the learning rate." };
+    public Option<double?> Temperature { get; } = new("--temperature") { Description = "Override the listwise / top-weighted temperature." };
+    public Option<SaeActivation?> Activation { get; } = new("--activation") { Description = "Override the activation (Relu, TopK, BatchTopK)." };
+    public Option<PredictionLossKind?> PredictionLoss { get; } = new("--pred-loss") { Description = "Override L_pred (ProbabilityMse, LogitMse, SoftBce, Listwise, TopWeighted)." };
+    public Option<PredictionPairs?> Pairs { get; } = new("--pairs") { Description = "Override the L_pred pairs (Block, Sampled, TopCandidates)." };
+    public Option<int> Threads { get; } = new("--threads") { Description = "LibTorch threads (0 = one per core).", DefaultValueFactory = _ => 0 };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Recommender, RecPreset, SplitSeed, Steps, Width, K, Alpha, LearningRate, Temperature, Activation, PredictionLoss, Pairs, Threads })
+            command.Options.Add(option);
+    }
+
+    /// <summary>The preset's config with every given override applied.</summary>
+    public SaeConfig Apply(ParseResult parse, SaeConfig config)
+    {
+        config = config with { Threads = parse.GetValue(Threads) };
+        if (parse.GetValue(Steps) is { } steps) config = config with { Steps = steps };
+        if (parse.GetValue(Width) is { } width) config = config with { Width = width };
+        if (parse.GetValue(K) is { } k) config = config with { K = k };
+        if (parse.GetValue(Alpha) is { } alpha) config = config with { Alpha = alpha };
+        if (parse.GetValue(LearningRate) is { } lr) config = config with { LearningRate = lr };
+        if (parse.GetValue(Temperature) is { } t) config = config with { Temperature = t };
+        if (parse.GetValue(Activation) is { } activation) config = config with { Activation = activation };
+        if (parse.GetValue(PredictionLoss) is { } loss) config = config with { PredictionLoss = loss };
+        if (parse.GetValue(Pairs) is { } pairs) config = config with { PredictionPairs = pairs };
+        try
+        {
+            config.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+        return config;
+    }
+}

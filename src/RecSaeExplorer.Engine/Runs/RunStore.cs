@@ -1,0 +1,154 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using LiteDB;
+
+namespace RecSaeExplorer.Engine.Runs;
+
+/// <summary>
+/// Trained runs in an embedded LiteDB file: one document per run in <c>runs</c>, its weights in the
+/// file storage under <c>weights/&lt;id&gt;</c>.
+/// <para>
+/// Saving is atomic: the weights and the document are written in one LiteDB transaction, weights
+/// first and the document last. A run is visible only through its document, so even a torn write
+/// that somehow escaped the transaction leaves at most weights without a document, which
+/// <see cref="CollectGarbage"/> (run on every open) deletes.
+/// </para>
+/// <para>Opened in LiteDB's shared mode, so the CLI and the web app can use one store file.</para>
+/// </summary>
+public sealed partial class RunStore : IDisposable
+{
+    private const string RunsCollection = "runs";
+    private const string WeightsPrefix = "weights/";
+
+    private readonly LiteDatabase _db;
+    private readonly ILiteCollection<BsonDocument> _runs;
+
+    public RunStore(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
+        _db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Shared });
+        _runs = _db.GetCollection(RunsCollection);
+        _runs.EnsureIndex("kind");
+        CollectGarbage();
+    }
+
+    /// <summary>The store file.</summary>
+    public string Path { get; }
+
+    /// <summary>Test hook: called after the weights are written and before the document is; throw to simulate a crash.</summary>
+    internal Action<RunInfo>? BeforeDocumentWrite { get; set; }
+
+    /// <summary>Runs, newest first; only those of <paramref name="kind"/> when given.</summary>
+    public IReadOnlyList<RunInfo> List(string? kind = null)
+    {
+        var docs = kind is null ? _runs.FindAll() : _runs.Find(Query.EQ("kind", kind));
+        return docs.Select(RunDocuments.FromBson).OrderByDescending(r => r.CreatedUtc).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The run with this id, or null.</summary>
+    public RunInfo? Find(string id) => _runs.FindById(id) is { } doc ? RunDocuments.FromBson(doc) : null;
+
+    /// <summary>The run with this id or unique id prefix; throws <see cref="RunNotFoundException"/> otherwise.</summary>
+    public RunInfo Get(string idOrPrefix)
+    {
+        if (Find(idOrPrefix) is { } exact) return exact;
+        var matches = _runs.Find(Query.StartsWith("_id", idOrPrefix)).Take(2).ToList();
+        return matches.Count switch
+        {
+            1 => RunDocuments.FromBson(matches[0]),
+            0 => throw new RunNotFoundException(idOrPrefix),
+            _ => throw new RunNotFoundException(idOrPrefix, $"Run id prefix '{idOrPrefix}' matches several runs; give more of the id."),
+        };
+    }
+
+    /// <summary>Stores a run and its weights atomically; returns the run as stored.</summary>
+    public RunInfo Save(RunInfo run, ReadOnlyMemory<byte> weights)
+    {
+        if (Find(run.Id) is not null) throw new InvalidOperationException($"A run '{run.Id}' already exists.");
+        var stored = run with { WeightsBytes = weights.Length };
+        _db.BeginTrans();
+        try
+        {
+            using (var source = new MemoryStream(weights.ToArray(), writable: false))
+            {
+                _db.FileStorage.Upload(WeightsId(run.Id), $"{run.Id}.weights", source);
+            }
+            BeforeDocumentWrite?.Invoke(stored);
+            _runs.Insert(RunDocuments.ToBson(stored));
+            _db.Commit();
+            return stored;
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>The stored weights of a run.</summary>
+    public byte[] ReadWeights(string id)
+    {
+        string fileId = WeightsId(id);
+        if (!_db.FileStorage.Exists(fileId)) throw new RunNotFoundException(id, $"Run '{id}' has no stored weights.");
+        using var buffer = new MemoryStream();
+        _db.FileStorage.Download(fileId, buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Replaces a run's metrics (e.g. after evaluating it again).</summary>
+    public RunInfo UpdateMetrics(string id, JsonObject metrics)
+    {
+        var run = Get(id) with { Metrics = metrics };
+        _runs.Update(RunDocuments.ToBson(run));
+        return run;
+    }
+
+    /// <summary>Deletes a run's document and weights together; false when there was no such run.</summary>
+    public bool Delete(string id)
+    {
+        _db.BeginTrans();
+        try
+        {
+            bool existed = _runs.Delete(id);
+            _db.FileStorage.Delete(WeightsId(id));
+            _db.Commit();
+            return existed;
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>Deletes weights that no run document refers to; returns how many.</summary>
+    public int CollectGarbage()
+    {
+        // Materialize before the nested look-ups: in shared mode each call reopens the engine.
+        var fileIds = _db.FileStorage.FindAll().Select(f => f.Id).ToList();
+        var orphans = fileIds
+            .Where(fileId => fileId.StartsWith(WeightsPrefix, StringComparison.Ordinal)
+                             && _runs.FindById(fileId[WeightsPrefix.Length..]) is null)
+            .ToList();
+        foreach (string fileId in orphans) _db.FileStorage.Delete(fileId);
+        return orphans.Count;
+    }
+
+    /// <summary>A new run id: prefix, UTC time to the second, and 4 random hex digits, e.g. "mf-20260101-120000-3fa2".</summary>
+    public static string NewId(string prefix) =>
+        $"{prefix}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(2)).ToLowerInvariant()}";
+
+    internal static string WeightsId(string runId) => WeightsPrefix + runId;
+
+    /// <summary>Test hook: writes weights without a document, as a crash between the two would.</summary>
+    internal void WriteOrphanWeights(string runId, byte[] weights)
+    {
+        using var source = new MemoryStream(weights);
+        _db.FileStorage.Upload(WeightsId(runId), $"{runId}.weights", source);
+    }
+
+    internal bool HasWeights(string runId) => _db.FileStorage.Exists(WeightsId(runId));
+
+    public void Dispose() => _db.Dispose();
+}

@@ -1,0 +1,66 @@
+using RecSaeExplorer.Engine.Recommenders;
+
+namespace RecSaeExplorer.Engine.Sae;
+
+/// <summary>
+/// Named SAE configs. <c>paper</c> is the research configuration of METHOD.md §3 (ReLU + KL, tied,
+/// m = 22 for d = 20); <c>topk</c> is this product's default: a wide TopK SAE with AuxK, trained much
+/// longer with a listwise prediction term on each user's top candidates (see the sweep notes).
+/// Override single fields with <c>with { ... }</c>.
+/// </summary>
+public static class SaePresets
+{
+    public const string Paper = "paper";
+    public const string TopK = "topk";
+    public const string Matryoshka = "matryoshka";
+
+    public static IReadOnlyList<string> Names { get; } = [Paper, TopK, Matryoshka];
+
+    public static SaeConfig Get(string preset, RecommenderModel model, int inputDim) =>
+        preset.Trim().ToLowerInvariant() switch
+        {
+            Paper => PaperConfig(model, inputDim),
+            TopK => TopKConfig(inputDim),
+            Matryoshka => MatryoshkaConfig(inputDim),
+            _ => throw new ArgumentException($"Unknown SAE preset '{preset}'; use {string.Join(", ", Names)}."),
+        };
+
+    /// <summary>m = 22 for d = 20 and 70 for d = 100 (the paper's); other widths scale like d = 20.</summary>
+    public static int PaperWidth(int inputDim) => inputDim switch
+    {
+        20 => 22,
+        100 => 70,
+        _ => (int)Math.Round(1.1 * inputDim),
+    };
+
+    /// <summary>MF: α = 0.1, β = 1, λ_KL = 0.01, standardized inputs, score-matrix MSE; NCF: α = 2, β = 10, λ_KL = 0.07, sampled pairs.</summary>
+    private static SaeConfig PaperConfig(RecommenderModel model, int inputDim)
+    {
+        var common = new SaeConfig
+        {
+            Preset = Paper, Width = PaperWidth(inputDim), Activation = SaeActivation.Relu, TiedDecoder = true,
+            PreBias = true, KlTarget = 0.05, LearningRate = 1e-3, UserBatch = 256, ItemBatch = 256, Epochs = 18,
+            PredictionLoss = PredictionLossKind.ProbabilityMse,
+        };
+        return model == RecommenderModel.Mf
+            ? common with { Alpha = 0.1, Beta = 1, LambdaKl = 0.01, Standardize = true, PredictionPairs = PredictionPairs.Block }
+            : common with { Alpha = 2, Beta = 10, LambdaKl = 0.07, Standardize = false, PredictionPairs = PredictionPairs.Sampled };
+    }
+
+    private static SaeConfig TopKConfig(int inputDim) => new()
+    {
+        Preset = TopK, Width = inputDim <= 32 ? 128 : 256, Activation = SaeActivation.TopK, K = 16,
+        TiedDecoder = false, UnitNormDecoder = true, PreBias = true, Standardize = false,
+        Alpha = 1, Beta = 10, AuxCoefficient = 1.0 / 32, AuxK = 32, DeadAfterSteps = 50,
+        PredictionLoss = PredictionLossKind.Listwise, PredictionPairs = PredictionPairs.TopCandidates, Temperature = 1,
+        TopCandidates = 50, RandomCandidates = 50,
+        LearningRate = 2e-3, UserBatch = 256, ItemBatch = 512, Steps = 3000,
+    };
+
+    /// <summary>The TopK recipe with nested prefixes (m/4, m/2, m): early latents broad, later ones niche.</summary>
+    private static SaeConfig MatryoshkaConfig(int inputDim)
+    {
+        var topK = TopKConfig(inputDim);
+        return topK with { Preset = Matryoshka, MatryoshkaPrefixes = [topK.Width / 4, topK.Width / 2, topK.Width] };
+    }
+}

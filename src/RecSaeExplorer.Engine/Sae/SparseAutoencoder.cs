@@ -1,0 +1,125 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace RecSaeExplorer.Engine.Sae;
+
+/// <summary>
+/// One SAE shared by users and items (METHOD.md §3): z = act(W_enc (x̃ − b_pre) + b_enc),
+/// x̂ = W_dec z + b_pre, where x̃ is x (standardized per vector when configured). Tied: W_dec = W_encᵀ.
+/// Decoder directions start at unit length and the encoder starts as the decoder's transpose.
+/// <c>forward(x)</c> is the reconstruction.
+/// </summary>
+public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
+{
+    private const double StdEpsilon = 1e-6;
+    private const double ThresholdMomentum = 0.01;
+
+    private readonly Parameter _encoder;      // [m, d]
+    private readonly Parameter _encoderBias;  // [m]
+    private readonly Parameter? _decoder;     // [d, m], untied only
+    private readonly Parameter _preBias;      // [d]
+    private readonly Tensor _threshold;       // BatchTopK inference threshold (a buffer, saved with the weights)
+
+    public SparseAutoencoder(int inputDim, SaeConfig config) : base(nameof(SparseAutoencoder))
+    {
+        config.Validate();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputDim);
+        InputDim = inputDim;
+        Config = config;
+        var directions = nn.functional.normalize(randn(inputDim, config.Width), dim: 0); // unit columns
+        _encoder = nn.Parameter(directions.t().contiguous());
+        _encoderBias = nn.Parameter(zeros(config.Width));
+        _decoder = config.TiedDecoder ? null : nn.Parameter(directions.clone());
+        _preBias = nn.Parameter(zeros(inputDim), requires_grad: config.PreBias);
+        _threshold = zeros(1);
+        register_parameter("encoder", _encoder);
+        register_parameter("encoder_bias", _encoderBias);
+        if (_decoder is not null) register_parameter("decoder", _decoder);
+        register_parameter("pre_bias", _preBias);
+        register_buffer("threshold", _threshold);
+    }
+
+    public int InputDim { get; }
+    public int Width => Config.Width;
+    public SaeConfig Config { get; }
+
+    /// <summary>Decoder matrix [d, m]; column k is latent k's direction.</summary>
+    public Tensor DecoderWeight => _decoder ?? _encoder.t();
+
+    /// <summary>The BatchTopK inference threshold learned in training.</summary>
+    public float Threshold => _threshold.item<float>();
+
+    public override Tensor forward(Tensor x) => Reconstruct(Encode(x));
+
+    public SaeCode Encode(Tensor x)
+    {
+        Tensor? mean = null, std = null;
+        if (Config.Standardize)
+        {
+            mean = x.mean([1], keepdim: true);
+            std = x.std(1, keepdim: true) + StdEpsilon;
+            x = (x - mean) / std;
+        }
+        var pre = nn.functional.linear(x - _preBias, _encoder, _encoderBias);
+        return new SaeCode(pre, Activate(pre), mean, std);
+    }
+
+    /// <summary>Decodes a code (or an edited z) back to embedding space; <paramref name="prefix"/> keeps only the first latents.</summary>
+    public Tensor Reconstruct(SaeCode code, int? prefix = null) => code.Unstandardize(DecodeRaw(code.Z, prefix));
+
+    /// <summary>W_dec z + b_pre in the SAE's input space (standardized when configured), optionally from a prefix of z.</summary>
+    public Tensor DecodeRaw(Tensor z, int? prefix = null)
+    {
+        if (prefix is not { } p || p >= Width) return nn.functional.linear(z, DecoderWeight, _preBias);
+        return nn.functional.linear(z.narrow(1, 0, p), DecoderWeight.narrow(1, 0, p), _preBias);
+    }
+
+    /// <summary>The decode of z without the bias: what AuxK uses to model a residual.</summary>
+    public Tensor DecodeDirections(Tensor z) => z.matmul(DecoderWeight.t());
+
+    /// <summary>Rescales decoder directions to unit length (keeps TopK codes comparable across latents).</summary>
+    public void NormalizeDecoder()
+    {
+        using var noGrad = no_grad();
+        if (_decoder is not null) _decoder.div_(_decoder.norm(0, keepdim: true).clamp_min(1e-8));
+        else _encoder.div_(_encoder.norm(1, keepdim: true).clamp_min(1e-8));
+    }
+
+    /// <summary>Sets the pre-bias (e.g. to the data mean before training).</summary>
+    public void SetPreBias(Tensor value)
+    {
+        using var noGrad = no_grad();
+        _preBias.copy_(value);
+    }
+
+    private Tensor Activate(Tensor pre) => Config.Activation switch
+    {
+        SaeActivation.Relu => nn.functional.relu(pre),
+        SaeActivation.TopK => KeepTopK(pre, Config.K),
+        SaeActivation.BatchTopK => training ? BatchTopK(pre) : pre * pre.gt(_threshold.clamp_min(0)),
+        _ => throw new ArgumentOutOfRangeException(nameof(pre)),
+    };
+
+    private static Tensor KeepTopK(Tensor pre, int k)
+    {
+        var (values, indices) = pre.topk(k, 1);
+        return zeros_like(pre).scatter(1, indices, nn.functional.relu(values));
+    }
+
+    /// <summary>Keeps the K·n largest activations of the whole batch and tracks the smallest kept one.</summary>
+    private Tensor BatchTopK(Tensor pre)
+    {
+        var flat = nn.functional.relu(pre).flatten();
+        int keep = (int)Math.Min(flat.shape[0], (long)Config.K * pre.shape[0]);
+        var (values, indices) = flat.topk(keep);
+        using (no_grad())
+        {
+            var smallest = values.min();
+            // The first batch sets the threshold; later ones move it by an exponential average.
+            if (_threshold.item<float>() == 0) _threshold.copy_(smallest.view(1));
+            else _threshold.mul_(1 - ThresholdMomentum).add_(smallest * ThresholdMomentum);
+        }
+        return zeros_like(flat).scatter(0, indices, values).view_as(pre);
+    }
+}

@@ -1,0 +1,69 @@
+using RecSaeExplorer.Engine.Sae;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace RecSaeExplorer.Engine.Tests.Sae;
+
+public class SparseAutoencoderTests
+{
+    [Fact]
+    public void TopK_keeps_exactly_k_active_latents()
+    {
+        torch.random.manual_seed(1);
+        using var sae = new SparseAutoencoder(8, SaeFixture.Quick() with { Width = 32, K = 5 });
+        using var scope = NewDisposeScope();
+        var code = sae.Encode(randn(50, 8) + 3); // shifted so that the top 5 pre-activations are positive
+        var active = code.Z.ne(0).sum(1).data<long>().ToArray();
+        Assert.All(active, n => Assert.True(n <= 5));
+        Assert.Contains(5L, active);
+        var positiveTop5 = code.PreActivations.topk(5, 1).values.gt(0).sum(1).data<long>().ToArray();
+        Assert.Equal(positiveTop5, active);
+    }
+
+    [Fact]
+    public void BatchTopK_keeps_k_per_vector_on_average_in_training()
+    {
+        torch.random.manual_seed(2);
+        using var sae = new SparseAutoencoder(8, SaeFixture.Quick(SaeActivation.BatchTopK) with { Width = 32, K = 3 });
+        sae.train();
+        using var scope = NewDisposeScope();
+        var code = sae.Encode(randn(40, 8) + 3);
+        Assert.Equal(3 * 40, code.Z.ne(0).sum().item<long>());
+        Assert.True(sae.Threshold > 0);
+    }
+
+    [Fact]
+    public void Matryoshka_prefix_decode_equals_decoding_with_later_latents_zeroed()
+    {
+        torch.random.manual_seed(3);
+        using var sae = new SparseAutoencoder(6, SaeFixture.Quick() with { Width = 12, MatryoshkaPrefixes = [3, 6, 12] });
+        using var scope = NewDisposeScope();
+        var z = rand(7, 12);
+        var zeroed = z.clone();
+        zeroed.narrow(1, 6, 6).zero_();
+        Assert.True(sae.DecodeRaw(z, 6).allclose(sae.DecodeRaw(zeroed), 1e-5, 1e-6));
+        Assert.False(sae.DecodeRaw(z, 6).allclose(sae.DecodeRaw(z), 1e-5, 1e-6));
+    }
+
+    [Fact]
+    public void Decoder_starts_with_unit_directions_and_encoder_as_its_transpose()
+    {
+        using var sae = new SparseAutoencoder(6, SaeFixture.Quick() with { Width = 10 });
+        using var scope = NewDisposeScope();
+        Assert.True(sae.DecoderWeight.norm(0).allclose(ones(10), 1e-5, 1e-5));
+        var encoder = sae.named_parameters().First(p => p.name == "encoder").parameter;
+        Assert.True(encoder.allclose(sae.DecoderWeight.t()));
+    }
+
+    [Fact]
+    public void Standardized_inputs_are_restored_after_decoding()
+    {
+        // With a perfect code the reconstruction is x itself: check the unstandardize step with a hand-made code.
+        using var scope = NewDisposeScope();
+        using var sae = new SparseAutoencoder(4, SaeFixture.Quick() with { Standardize = true });
+        var x = tensor(new float[,] { { 1, 2, 3, 6 }, { -1, 0, 0, 5 } });
+        var code = sae.Encode(x);
+        var standardized = (x - code.Mean!) / code.Std!;
+        Assert.True(code.Unstandardize(standardized).allclose(x, 1e-5, 1e-5));
+    }
+}
