@@ -1,4 +1,6 @@
 using RecSaeExplorer.Core.Datasets;
+using RecSaeExplorer.Engine.Recommenders.Training;
+using RecSaeExplorer.Engine.Sae;
 
 namespace RecSaeExplorer.Web.Hosting;
 
@@ -15,4 +17,22 @@ public sealed class ExplorerOptions
     /// other datasets are always read from their default folders.
     /// </summary>
     public string? DataDir { get; set; }
+
+    /// <summary>The LiteDB run store; null means the product default (<c>RECSAE_STORE</c>, else store.db in the state folder).</summary>
+    public string? StorePath { get; set; }
+
+    /// <summary>
+    /// On start, when the store has no recommender run of <see cref="Dataset"/>, train the default run
+    /// (<see cref="DefaultRecommenderPreset"/> MF, then an SAE with <see cref="DefaultSaePreset"/>) in the background.
+    /// </summary>
+    public bool TrainDefaultRunOnStart { get; set; } = true;
+
+    public string DefaultRecommenderPreset { get; set; } = RecommenderPresets.Tuned;
+
+    /// <summary>
+    /// SAE preset of the default run; empty skips the SAE. The paper preset (36 steps on ml-latest-small)
+    /// trains in seconds; topk (3,000 steps) measured ~1 step/s on the shared 2-core machine, far over the
+    /// first-run budget, so it is offered on the Runs page instead.
+    /// </summary>
+    public string DefaultSaePreset { get; set; } = SaePresets.Paper;
 }

@@ -2,6 +2,8 @@ using MudBlazor.Services;
 using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Core.Hosting;
 using RecSaeExplorer.Web.Datasets;
+using RecSaeExplorer.Web.Jobs;
+using RecSaeExplorer.Web.Runs;
 
 namespace RecSaeExplorer.Web.Hosting;
 
@@ -18,6 +20,14 @@ public static class HostingExtensions
         builder.Services.AddSingleton(_ => ProductPaths.Discover());
         builder.Services.AddSingleton<DatasetCatalog>();
         builder.Services.AddSingleton<DatasetService>();
+
+        // The engine behind every page: one run store and model cache, one training queue drained by a
+        // hosted service (one job at a time), and the first-run check that may queue the default run.
+        builder.Services.AddSingleton<RunCatalog>();
+        builder.Services.AddSingleton<TrainingQueue>();
+        builder.Services.AddSingleton<ITrainingRunner, EngineTrainingRunner>();
+        builder.Services.AddHostedService<TrainingQueueService>();
+        builder.Services.AddHostedService<DefaultRunStarter>();
 
         builder.Services.AddMudServices();
         return builder;

@@ -44,6 +44,9 @@ public sealed class ExplorerServer : IAsyncLifetime
         start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["RECSAE_HOME"] = _state;
+        start.Environment["RECSAE_STORE"] = ""; // the store goes under RECSAE_HOME, whatever the caller's shell says
+        // Training the default run would compete with the browser for the two cores; these tests do not need it.
+        start.Environment["Explorer__TrainDefaultRunOnStart"] = "false";
         var clock = Stopwatch.StartNew();
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the explorer.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);

@@ -66,6 +66,31 @@ public sealed class HomePageBrowserTests(ExplorerServer server, ITestOutputHelpe
         await Assertions.Expect(page.Locator(".js-plotly-plot .xtick text").First).Not.ToHaveCSSAsync("fill", lightTicks);
     }
 
+    [Fact]
+    public async Task Runs_page_shows_the_grid_the_form_and_the_jobs_panel()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var consoleErrors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
+        await page.GotoAsync(server.BaseAddress.ToString());
+        // Navigate only once the circuit is live (Plotly draws then): a click on the prerendered page
+        // would race the circuit's start.
+        await Assertions.Expect(page.Locator(".js-plotly-plot .main-svg").First).ToBeVisibleAsync(new() { Timeout = Timeout });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Runs" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(server.BaseAddress, "runs").ToString(), new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator(".runs-grid")).ToBeVisibleAsync(new() { Timeout = Timeout });
+        await Assertions.Expect(page.Locator(".runs-grid th", new() { HasText = "HR / NDCG @10 (1+99)" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("No runs yet")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("button.start-training")).ToBeEnabledAsync();
+        await Assertions.Expect(page.GetByText("No training jobs in this session.")).ToBeVisibleAsync();
+        await SaveScreenshotAsync(page, "runs-empty.png");
+        Assert.Empty(consoleErrors);
+    }
+
     private static Task<string> StyleOf(ILocator element, string property) =>
         element.EvaluateAsync<string>($"e => getComputedStyle(e).{property}");
 

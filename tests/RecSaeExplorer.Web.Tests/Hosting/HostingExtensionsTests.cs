@@ -5,6 +5,8 @@ using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Core.Datasets.Loaders;
 using RecSaeExplorer.Web.Datasets;
 using RecSaeExplorer.Web.Hosting;
+using RecSaeExplorer.Web.Jobs;
+using RecSaeExplorer.Web.Runs;
 
 namespace RecSaeExplorer.Web.Tests.Hosting;
 
@@ -27,6 +29,21 @@ public class HostingExtensionsTests
 
         Assert.Equal(LastFmLoader.DatasetName, service.DefaultName);
         Assert.Same(service, host.Services.GetRequiredService<DatasetService>());
+    }
+
+    [Fact]
+    public void The_engine_services_are_shared_singletons_and_the_queue_is_hosted()
+    {
+        using var host = Build(new() { ["Explorer:TrainDefaultRunOnStart"] = "false", ["Explorer:StorePath"] = "unused.db" });
+
+        Assert.Same(host.Services.GetRequiredService<RunCatalog>(), host.Services.GetRequiredService<RunCatalog>());
+        Assert.Same(host.Services.GetRequiredService<TrainingQueue>(), host.Services.GetRequiredService<TrainingQueue>());
+        Assert.IsType<EngineTrainingRunner>(host.Services.GetRequiredService<ITrainingRunner>());
+        var hosted = host.Services.GetServices<IHostedService>().Select(s => s.GetType()).ToList();
+        Assert.Contains(typeof(TrainingQueueService), hosted);
+        Assert.Contains(typeof(DefaultRunStarter), hosted);
+        Assert.EndsWith("unused.db", host.Services.GetRequiredService<RunCatalog>().StorePath);
+        Assert.False(host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ExplorerOptions>>().Value.TrainDefaultRunOnStart);
     }
 
     private static IHost Build(Dictionary<string, string?> settings)

@@ -22,6 +22,8 @@ internal static class ExplorerTestContext
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
+        // Pages that show jobs (the home page's first-run banner) need a queue; an idle one is enough.
+        ctx.Services.AddSingleton(new RecSaeExplorer.Web.Jobs.TrainingQueue(NullLogger<RecSaeExplorer.Web.Jobs.TrainingQueue>.Instance));
         return ctx;
     }
 

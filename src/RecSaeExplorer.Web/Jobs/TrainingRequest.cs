@@ -1,0 +1,37 @@
+using RecSaeExplorer.Engine.Recommenders;
+
+namespace RecSaeExplorer.Web.Jobs;
+
+/// <summary>What a training job should produce; the queue runs one at a time.</summary>
+public abstract record TrainingRequest
+{
+    /// <summary>Set on the jobs the explorer enqueues by itself on a fresh store (the home page shows them).</summary>
+    public bool IsDefaultRun { get; init; }
+
+    /// <summary>A one-line description for the jobs panel.</summary>
+    public abstract string Title { get; }
+}
+
+/// <summary>Train a recommender with a preset; the optional fields override the preset (tests and quick looks).</summary>
+public sealed record RecommenderTrainingRequest(string Dataset, RecommenderModel Model, string Preset, int Seed = 42) : TrainingRequest
+{
+    public int SplitSeed { get; init; } = 42;
+    public int? Epochs { get; init; }
+    public int? EmbeddingDim { get; init; }
+    public int? BatchSize { get; init; }
+
+    public override string Title => $"{Model.Name().ToUpperInvariant()} ({Preset}) on {Dataset}, seed {Seed}";
+}
+
+/// <summary>
+/// Train an SAE on a stored recommender run. A null <see cref="RecommenderRunId"/> means the newest
+/// recommender run of <see cref="Dataset"/> when the job starts (so it can follow a recommender job
+/// queued just before it). A null <see cref="Beta"/> keeps the preset's β.
+/// </summary>
+public sealed record SaeTrainingRequest(string Dataset, string? RecommenderRunId, string Preset, double? Beta, int Seed = 1) : TrainingRequest
+{
+    public int? Steps { get; init; }
+
+    public override string Title =>
+        $"SAE ({Preset}{(Beta is { } b ? $", β = {b:G}" : "")}) on {RecommenderRunId ?? $"the newest {Dataset} recommender"}";
+}

@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using RecSaeExplorer.Core.Datasets;
+using RecSaeExplorer.Core.Hosting;
+using RecSaeExplorer.Engine.Recommenders.Evaluation;
+using RecSaeExplorer.Engine.Recommenders.Training;
+using RecSaeExplorer.Engine.Runs;
+using RecSaeExplorer.Engine.Sae;
+using RecSaeExplorer.Engine.Sae.Evaluation;
+using RecSaeExplorer.Web.Datasets;
+using RecSaeExplorer.Web.Hosting;
+
+namespace RecSaeExplorer.Web.Runs;
+
+/// <summary>A stored recommender in memory with the data and split it was trained on.</summary>
+public sealed record LoadedRecommender(RunInfo Run, Dataset Dataset, DatasetSplit Split, TrainedRecommender Recommender);
+
+/// <summary>
+/// The explorer's one view of the LiteDB run store, shared by every circuit and the training queue.
+/// Store calls are serialized (one <see cref="RunStore"/>, opened lazily); recommenders are loaded
+/// once on demand and kept, because rebuilding a TorchSharp model per page would be slow and
+/// concurrent loads would race on LibTorch's global state.
+/// </summary>
+public sealed class RunCatalog : IDisposable
+{
+    private readonly Lazy<RunStore> _store;
+    private readonly Lock _storeGate = new();
+    private readonly SemaphoreSlim _loadGate = new(1, 1);
+    private readonly ConcurrentDictionary<string, LoadedRecommender> _recommenders = new(StringComparer.Ordinal);
+    private readonly DatasetService _datasets;
+    private readonly ILogger<RunCatalog> _logger;
+
+    public RunCatalog(IOptions<ExplorerOptions> options, ProductPaths paths, DatasetService datasets, ILogger<RunCatalog> logger)
+    {
+        _datasets = datasets;
+        _logger = logger;
+        StorePath = options.Value.StorePath is { Length: > 0 } path ? Path.GetFullPath(path) : paths.StorePath;
+        _store = new Lazy<RunStore>(() => new RunStore(StorePath), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public string StorePath { get; }
+
+    /// <summary>Fires after a run was stored or deleted (on the thread that did it).</summary>
+    public event Action? Changed;
+
+    /// <summary>Runs, newest first; only those of <paramref name="kind"/> when given.</summary>
+    public IReadOnlyList<RunInfo> List(string? kind = null) => Use(s => s.List(kind));
+
+    /// <summary>The run with this id or unique prefix, or null.</summary>
+    public RunInfo? Find(string idOrPrefix) => Use(s =>
+    {
+        try
+        {
+            return s.Get(idOrPrefix);
+        }
+        catch (RunNotFoundException)
+        {
+            return null;
+        }
+    });
+
+    /// <summary>The newest recommender run of a dataset (by name), or null.</summary>
+    public RunInfo? NewestRecommender(string datasetName) =>
+        List(RunStore.RecommenderKind).FirstOrDefault(r => string.Equals(r.DatasetName, datasetName, StringComparison.OrdinalIgnoreCase));
+
+    public RunInfo SaveRecommender(TrainedRecommender trained, RecommenderMetrics metrics, Dataset dataset, DatasetSplit split)
+    {
+        var run = Use(s => s.SaveRecommender(trained, metrics));
+        // The freshly trained model is what a page would load next: keep it instead of reloading it.
+        _recommenders[run.Id] = new LoadedRecommender(run, dataset, split, trained);
+        RaiseChanged();
+        return run;
+    }
+
+    public RunInfo SaveSae(TrainedSae trained, string recommenderRunId, SaeMetrics metrics)
+    {
+        var run = Use(s => s.SaveSae(trained, recommenderRunId, metrics));
+        RaiseChanged();
+        return run;
+    }
+
+    public bool Delete(string id)
+    {
+        bool deleted = Use(s => s.Delete(id));
+        if (_recommenders.TryRemove(id, out var loaded)) loaded.Recommender.Dispose();
+        if (deleted) RaiseChanged();
+        return deleted;
+    }
+
+    /// <summary>A stored recommender with its dataset and split, loaded on first use and cached.</summary>
+    public async Task<LoadedRecommender> GetRecommenderAsync(string idOrPrefix, CancellationToken cancellationToken = default)
+    {
+        var run = Find(idOrPrefix) ?? throw new RunNotFoundException(idOrPrefix);
+        if (_recommenders.TryGetValue(run.Id, out var cached)) return cached;
+        var dataset = await _datasets.GetAsync(run.DatasetName, cancellationToken);
+        await _loadGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_recommenders.TryGetValue(run.Id, out cached)) return cached;
+            var loaded = await Task.Run(() =>
+            {
+                var trained = Use(s => s.LoadRecommender(run.Id, dataset));
+                return new LoadedRecommender(run, dataset, DatasetSplit.Create(dataset, run.SplitSeed), trained);
+            }, cancellationToken);
+            _logger.LogInformation("Loaded recommender {Run} ({Model}, {Dataset})", run.Id, run.Model, run.DatasetName);
+            return _recommenders[run.Id] = loaded;
+        }
+        finally
+        {
+            _loadGate.Release();
+        }
+    }
+
+    private T Use<T>(Func<RunStore, T> action)
+    {
+        lock (_storeGate) return action(_store.Value);
+    }
+
+    private void RaiseChanged()
+    {
+        if (Changed is not { } changed) return;
+        foreach (var handler in changed.GetInvocationList().Cast<Action>())
+        {
+            try
+            {
+                handler();
+            }
+            catch (Exception e)
+            {
+                _logger.LogDebug(e, "A runs subscriber failed");
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var loaded in _recommenders.Values) loaded.Recommender.Dispose();
+        _recommenders.Clear();
+        if (_store.IsValueCreated) _store.Value.Dispose();
+        _loadGate.Dispose();
+    }
+}
