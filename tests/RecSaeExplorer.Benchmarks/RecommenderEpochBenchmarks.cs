@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Core.Datasets.Loaders;
 using RecSaeExplorer.Engine.Recommenders;
@@ -13,10 +16,17 @@ namespace RecSaeExplorer.Benchmarks;
 /// In-process, so the TorchSharp native libraries of this build (GLIBCXX-patched) are the ones used.
 /// Epochs take seconds, so each iteration is one invocation (monitoring strategy).
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
-[InProcess]
+[Config(typeof(InProcessMonitoring))]
 public class RecommenderEpochBenchmarks
 {
+    /// <summary>One in-process job: 1 warm-up and 3 measured epochs per benchmark.</summary>
+    private sealed class InProcessMonitoring : ManualConfig
+    {
+        public InProcessMonitoring() => AddJob(Job.Default
+            .WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3)
+            .WithToolchain(InProcessEmitToolchain.Instance));
+    }
+
     private Dataset? _dataset;
     private DatasetSplit? _split;
 
