@@ -13,13 +13,16 @@ namespace RecSaeExplorer.Cli.Sae;
 internal static class RecommenderSource
 {
     public static (TrainedRecommender Model, string RunId) Get(RunStore store, Dataset dataset, string? runId,
-        RecommenderModel model, string preset, int splitSeed, DatasetSplit split, int threads, Action<string> log, CancellationToken ct)
+        RecommenderModel model, string preset, int splitSeed, DatasetSplit split, int threads, int? dim, Action<string> log, CancellationToken ct)
     {
         if (runId is not null)
         {
             var run = store.Get(runId);
             return (store.LoadRecommender(run.Id, dataset), run.Id);
         }
+        var config = RecommenderPresets.Get(preset, model, dataset.Name) with { Threads = threads };
+        if (dim is { } d) config = config with { EmbeddingDim = d, Preset = $"{config.Preset}-d{d}" };
+        preset = config.Preset;
         var stored = store.List(RunStore.RecommenderKind).FirstOrDefault(r =>
             r.DatasetFingerprint == dataset.Fingerprint && r.Model == model.Name() && r.SplitSeed == splitSeed
             && string.Equals(r.Preset, preset, StringComparison.OrdinalIgnoreCase));
@@ -29,7 +32,6 @@ internal static class RecommenderSource
             return (store.LoadRecommender(stored.Id, dataset), stored.Id);
         }
         log($"Training the {model.Name()} recommender ({preset} preset) on {dataset.Name}...");
-        var config = RecommenderPresets.Get(preset, model, dataset.Name) with { Threads = threads };
         var progress = new SyncProgress<TrainingProgress>(p =>
         {
             if (p.EpochDone) log($"  epoch {p.Epoch}/{p.Epochs}: loss {p.Loss:F4}, {p.Elapsed.TotalSeconds:F0} s");

@@ -10,6 +10,7 @@ internal sealed class SaeOptions
 {
     public Option<string?> Recommender { get; } = new("--recommender") { Description = "Recommender run id (default: the newest matching stored run, else train one)." };
     public Option<string> RecPreset { get; } = new("--rec-preset") { Description = "Recommender preset when one must be found or trained.", DefaultValueFactory = _ => RecommenderPresets.Tuned };
+    public Option<int?> RecDim { get; } = new("--rec-dim") { Description = "Embedding dimension of a recommender trained here (overrides the preset's; labelled <preset>-d<dim>)." };
     public Option<int> SplitSeed { get; } = new("--split-seed") { Description = "Seed of the dataset split.", DefaultValueFactory = _ => 42 };
     public Option<int?> Steps { get; } = new("--steps") { Description = "Override the preset's optimizer steps." };
     public Option<int?> Width { get; } = new("--width") { Description = "Override the latent width m." };
@@ -20,11 +21,12 @@ internal sealed class SaeOptions
     public Option<SaeActivation?> Activation { get; } = new("--activation") { Description = "Override the activation (Relu, TopK, BatchTopK)." };
     public Option<PredictionLossKind?> PredictionLoss { get; } = new("--pred-loss") { Description = "Override L_pred (ProbabilityMse, LogitMse, SoftBce, Listwise, TopWeighted)." };
     public Option<PredictionPairs?> Pairs { get; } = new("--pairs") { Description = "Override the L_pred pairs (Block, Sampled, TopCandidates)." };
+    public Option<bool?> Standardize { get; } = new("--standardize") { Description = "Override per-vector input standardization (true/false)." };
     public Option<int> Threads { get; } = new("--threads") { Description = "LibTorch threads (0 = one per core).", DefaultValueFactory = _ => 0 };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Recommender, RecPreset, SplitSeed, Steps, Width, K, Alpha, LearningRate, Temperature, Activation, PredictionLoss, Pairs, Threads })
+        foreach (var option in new Option[] { Recommender, RecPreset, RecDim, SplitSeed, Steps, Width, K, Alpha, LearningRate, Temperature, Activation, PredictionLoss, Pairs, Standardize, Threads })
             command.Options.Add(option);
     }
 
@@ -40,6 +42,7 @@ internal sealed class SaeOptions
         if (parse.GetValue(Temperature) is { } t) config = config with { Temperature = t };
         if (parse.GetValue(Activation) is { } activation) config = config with { Activation = activation };
         if (parse.GetValue(PredictionLoss) is { } loss) config = config with { PredictionLoss = loss };
+        if (parse.GetValue(Standardize) is { } standardize) config = config with { Standardize = standardize };
         if (parse.GetValue(Pairs) is { } pairs) config = config with { PredictionPairs = pairs };
         try
         {

@@ -25,7 +25,7 @@ internal sealed class SaeSession(CliContext context, Dataset dataset, DatasetSpl
         int splitSeed = parse.GetValue(options.SplitSeed);
         var split = DatasetSplit.Create(dataset, splitSeed);
         var (recommender, runId) = RecommenderSource.Get(store, dataset, parse.GetValue(options.Recommender), model,
-            parse.GetValue(options.RecPreset)!, splitSeed, split, parse.GetValue(options.Threads), message => Log(context, message), ct);
+            parse.GetValue(options.RecPreset)!, splitSeed, split, parse.GetValue(options.Threads), parse.GetValue(options.RecDim), message => Log(context, message), ct);
         if (recommender.SplitSeed != splitSeed) split = DatasetSplit.Create(dataset, recommender.SplitSeed);
         return new SaeSession(context, dataset, split, recommender, runId);
     }

@@ -38,7 +38,10 @@ internal sealed class PredictionTerm(IRecommender recommender, SparseAutoencoder
         var device = recommender.Device;
         var itemIndex = TorchRuntime.Indices(items, device);
         var itemEmbeddings = data.Items.index_select(0, itemIndex);
-        var itemReconstruction = sae.forward(itemEmbeddings);
+        // Many pairs share items: encoding the whole catalogue once is cheaper than encoding every pair's item.
+        var itemReconstruction = items.Length > data.Items.shape[0]
+            ? sae.forward(data.Items).index_select(0, itemIndex)
+            : sae.forward(itemEmbeddings);
         var userIndex = b.UserIndex.repeat_interleave(perUser);
         var userEmbeddings = b.UserEmbeddings.repeat_interleave(perUser, 0);
         var userReconstruction = b.UserReconstruction.repeat_interleave(perUser, 0);
