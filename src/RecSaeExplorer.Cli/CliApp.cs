@@ -22,6 +22,11 @@ public static class CliApp
         root.Subcommands.Add(RecCommands.Build(contextFor));
         root.Subcommands.Add(RunsCommands.Build(contextFor));
         root.Subcommands.Add(Sae.SaeCommands.Build(contextFor));
+        root.Subcommands.Add(Concepts.NeuronCommands.List(contextFor));
+        root.Subcommands.Add(Concepts.NeuronCommands.Detail(contextFor));
+        root.Subcommands.Add(Concepts.InterventionCommands.Promote(contextFor));
+        root.Subcommands.Add(Concepts.InterventionCommands.Suppress(contextFor));
+        root.Subcommands.Add(Concepts.InterventionCommands.Nudge(contextFor));
         return root;
     }
 

@@ -1,0 +1,102 @@
+using System.Globalization;
+using RecSaeExplorer.Cli.Common;
+using RecSaeExplorer.Core.Concepts;
+using RecSaeExplorer.Core.Datasets;
+using RecSaeExplorer.Engine.Interventions;
+
+namespace RecSaeExplorer.Cli.Concepts;
+
+/// <summary>Parsing of the concept commands' values: neurons by index or label, items by id or title, level grids, audiences.</summary>
+internal static class ConceptArguments
+{
+    /// <summary>
+    /// "7" → [7]; a label ("Horror", "Children's/Animation") → every neuron whose label matches, most confident first.
+    /// </summary>
+    public static IReadOnlyList<int> Neurons(string spec, ConceptSession session)
+    {
+        if (int.TryParse(spec, NumberStyles.Integer, CultureInfo.InvariantCulture, out int k))
+        {
+            if (k < 0 || k >= session.Sae.Sae.Width) throw new UsageException($"Neuron {k} is outside 0..{session.Sae.Sae.Width - 1}.");
+            return [k];
+        }
+        var matches = session.Profiles.Where(p => Matches(p.Label, spec)).OrderByDescending(p => p.Label.Confidence).Select(p => p.Index).ToList();
+        if (matches.Count == 0)
+            throw new UsageException($"No neuron is labelled '{spec}'; labels: {string.Join(", ", session.Profiles.Select(p => p.Label.Text).Distinct().Take(40))}.");
+        return matches;
+    }
+
+    private static bool Matches(ConceptLabel label, string spec) =>
+        label.Kind is not (ConceptKind.Dead or ConceptKind.Mixed)
+        && (string.Equals(label.Text, spec, StringComparison.OrdinalIgnoreCase) || string.Equals(label.Name, spec, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(label.Secondary, spec, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>An item by dataset id, exact title, or the most popular title containing the text.</summary>
+    public static ItemInfo Item(string spec, Dataset dataset)
+    {
+        if (int.TryParse(spec, NumberStyles.Integer, CultureInfo.InvariantCulture, out int id) && dataset.Items.FirstOrDefault(i => i.Id == id) is { } byId)
+            return byId;
+        return dataset.Items.FirstOrDefault(i => string.Equals(i.Title, spec, StringComparison.OrdinalIgnoreCase))
+            ?? dataset.Items.Where(i => i.Title.Contains(spec, StringComparison.OrdinalIgnoreCase)).MaxBy(i => i.Popularity)
+            ?? throw new UsageException($"No item has id or title '{spec}'.");
+    }
+
+    /// <summary>"0:5:0.5" → 0, 0.5, …, 5 (inclusive); "0,1,3" → those levels.</summary>
+    public static double[] Levels(string spec)
+    {
+        try
+        {
+            string[] parts = spec.Split(':');
+            if (parts.Length == 1) return spec.Split(',').Select(Number).ToArray();
+            if (parts.Length != 3) throw new FormatException();
+            double start = Number(parts[0]), stop = Number(parts[1]), step = Number(parts[2]);
+            if (step <= 0 || stop < start) throw new FormatException();
+            int count = (int)Math.Floor((stop - start) / step + 1e-9) + 1;
+            return Enumerable.Range(0, count).Select(k => Math.Round(start + k * step, 10)).ToArray();
+        }
+        catch (FormatException)
+        {
+            throw new UsageException($"Levels '{spec}' must be start:stop:step (e.g. 0:5:0.5) or a list (e.g. 0,1,2).");
+        }
+    }
+
+    private static double Number(string text) => double.Parse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    public static EditMode Mode(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "set" => EditMode.Set,
+        "add" => EditMode.Add,
+        _ => throw new UsageException($"Mode '{text}' must be set or add."),
+    };
+
+    /// <summary>The given audience, else the fans of the neuron's facet (50), else all test users.</summary>
+    public static Audience Audience(string? spec, ConceptSession session, int neuron)
+    {
+        var label = session.Profiles[neuron].Label;
+        spec ??= label.Kind == ConceptKind.Facet ? $"facet:{label.Name}:50" : "test";
+        try
+        {
+            return Engine.Interventions.Audience.Parse(spec, session.Dataset, session.Split);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>The facet whose share is measured: the given one, else the neuron's facet label, else the audience's facet.</summary>
+    public static int Facet(string? name, ConceptSession session, int neuron, string? audienceSpec)
+    {
+        var label = session.Profiles[neuron].Label;
+        name ??= label.Kind == ConceptKind.Facet ? label.Name
+            : audienceSpec?.StartsWith("facet:", StringComparison.OrdinalIgnoreCase) == true ? audienceSpec.Split(':')[1]
+            : throw new UsageException($"Neuron {neuron} is labelled '{label.Text}', not a {session.Dataset.FacetKind}: give --facet.");
+        try
+        {
+            return Engine.Interventions.Audience.FacetIndex(session.Dataset, name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using RecSaeExplorer.Cli.Common;
+using RecSaeExplorer.Core.Concepts;
+using RecSaeExplorer.Core.Datasets;
+using RecSaeExplorer.Engine.Interventions;
+using RecSaeExplorer.Engine.Recommenders.Training;
+using RecSaeExplorer.Engine.Runs;
+using RecSaeExplorer.Engine.Sae;
+
+namespace RecSaeExplorer.Cli.Concepts;
+
+/// <summary>A stored SAE run opened for analysis: its dataset, split, frozen recommender and SAE, and (lazily) its neuron profiles.</summary>
+internal sealed class ConceptSession : IDisposable
+{
+    private readonly Lazy<IReadOnlyList<NeuronProfile>> _profiles;
+
+    private ConceptSession(RunInfo run, Dataset dataset, TrainedRecommender recommender, TrainedSae sae)
+    {
+        Run = run;
+        Dataset = dataset;
+        Recommender = recommender;
+        Sae = sae;
+        Split = DatasetSplit.Create(dataset, run.SplitSeed);
+        _profiles = new(() =>
+        {
+            var (items, users) = SaeCodec.Activations(Recommender.Model, Sae.Sae);
+            return NeuronAnalyzer.Analyze(Dataset, items, users);
+        });
+    }
+
+    public RunInfo Run { get; }
+    public Dataset Dataset { get; }
+    public DatasetSplit Split { get; }
+    public TrainedRecommender Recommender { get; }
+    public TrainedSae Sae { get; }
+    public IReadOnlyList<NeuronProfile> Profiles => _profiles.Value;
+
+    public static ConceptSession Open(CliContext context, string runId, CancellationToken ct)
+    {
+        using var store = new RunStore(context.StorePath);
+        var run = store.Get(runId);
+        if (run.Kind != RunStore.SaeKind || run.ParentRunId is null) throw new UsageException($"Run '{run.Id}' is not an SAE run.");
+        var dataset = context.LoadDataset(run.DatasetName, ct);
+        var recommender = store.LoadRecommender(run.ParentRunId, dataset);
+        try
+        {
+            return new ConceptSession(run, dataset, recommender, store.LoadSae(run.Id, dataset, recommender.Model));
+        }
+        catch
+        {
+            recommender.Dispose();
+            throw;
+        }
+    }
+
+    public int UserId(int index) => Dataset.Users[index].Id;
+    public int ItemId(int index) => Dataset.Items[index].Id;
+
+    public void Dispose()
+    {
+        Sae.Dispose();
+        Recommender.Dispose();
+    }
+}

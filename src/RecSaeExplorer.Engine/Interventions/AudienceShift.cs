@@ -1,0 +1,55 @@
+namespace RecSaeExplorer.Engine.Interventions;
+
+/// <summary>One user's top list before and after editing their code, and the concept's share of each.</summary>
+public sealed record UserShift(int User, double ShareBefore, double ShareAfter, IReadOnlyList<int> Before, IReadOnlyList<int> After);
+
+/// <summary>
+/// A nudge or suppression of an audience's user codes. Shares are pooled: concept items over all listed
+/// slots of the audience's top-30 lists. <see cref="Removed"/> counts the items that left lists,
+/// <see cref="Added"/> those that entered.
+/// </summary>
+public sealed record AudienceShift(double Level, double ShareBefore, double ShareAfter, IReadOnlyList<UserShift> Users,
+    IReadOnlyList<Collateral> Removed, IReadOnlyList<Collateral> Added)
+{
+    /// <summary>Relative change of the share, e.g. −0.8 for a suppression that removed 80% of it (0 when there was none).</summary>
+    public double RelativeChange => ShareBefore == 0 ? 0 : (ShareAfter - ShareBefore) / ShareBefore;
+}
+
+/// <summary>User nudging and suppression (METHOD.md §6): edit z_u, decode, re-rank all items.</summary>
+public static class UserIntervention
+{
+    /// <param name="concept">Whether an item carries the concept whose share is measured (e.g. a facet).</param>
+    public static AudienceShift Apply(InterventionContext context, LatentEdit edit, Func<int, bool> concept, CancellationToken ct = default)
+    {
+        var after = context.RerankUsers(edit, ct);
+        var users = new UserShift[after.Length];
+        for (int p = 0; p < after.Length; p++)
+        {
+            var before = context.Baseline[p].Items;
+            users[p] = new UserShift(context.Users[p], Share(before, concept), Share(after[p].Items, concept), before, after[p].Items);
+        }
+        return new AudienceShift(edit.Level, Pooled(context.Baseline.Select(b => b.Items), concept), Pooled(after.Select(a => a.Items), concept),
+            users, Count(users.SelectMany(u => u.Before.Except(u.After))), Count(users.SelectMany(u => u.After.Except(u.Before))));
+    }
+
+    /// <summary>Suppression: z_k ≤ <paramref name="level"/> (default 0) on the audience's user codes.</summary>
+    public static AudienceShift Suppress(InterventionContext context, IReadOnlyList<int> neurons, Func<int, bool> concept, double level = 0,
+        CancellationToken ct = default) => Apply(context, LatentEdit.Suppress(neurons, level), concept, ct);
+
+    private static double Share(IReadOnlyList<int> items, Func<int, bool> concept) =>
+        items.Count == 0 ? 0 : items.Count(concept) / (double)items.Count;
+
+    private static double Pooled(IEnumerable<int[]> lists, Func<int, bool> concept)
+    {
+        int hits = 0, total = 0;
+        foreach (var list in lists)
+        {
+            hits += list.Count(concept);
+            total += list.Length;
+        }
+        return total == 0 ? 0 : hits / (double)total;
+    }
+
+    private static IReadOnlyList<Collateral> Count(IEnumerable<int> items) =>
+        items.GroupBy(i => i).Select(g => new Collateral(g.Key, g.Count())).OrderByDescending(c => c.Users).ThenBy(c => c.Item).ToList();
+}

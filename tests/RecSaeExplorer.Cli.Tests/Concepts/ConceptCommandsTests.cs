@@ -1,0 +1,116 @@
+using System.Text.Json;
+using RecSaeExplorer.Cli.Common;
+
+namespace RecSaeExplorer.Cli.Tests.Concepts;
+
+/// <summary><c>recsae neurons|neuron|promote|suppress|nudge</c> on ml-latest-small with a tiny stored SAE.</summary>
+public sealed class ConceptCommandsTests(ConceptStoreFixture fixture) : IClassFixture<ConceptStoreFixture>
+{
+    [Fact]
+    public async Task Neurons_lists_every_neuron_as_json_and_csv()
+    {
+        string csv = Path.Combine(fixture.Folder, "neurons.csv");
+        var result = await Run("neurons", fixture.SaeId, "--json", "--csv", csv);
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(12, json.RootElement.GetArrayLength());
+        foreach (var neuron in json.RootElement.EnumerateArray())
+        {
+            Assert.False(string.IsNullOrEmpty(neuron.GetProperty("label").GetString()));
+            Assert.InRange(neuron.GetProperty("confidence").GetDouble(), 0, 1);
+        }
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal(13, lines.Length);
+        Assert.StartsWith("Index,Label,Kind,Confidence", lines[0]);
+    }
+
+    [Fact]
+    public async Task Neurons_prints_a_table()
+    {
+        var result = await Run("neurons", fixture.SaeId);
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Contains("purity@20", result.Output);
+        Assert.Contains("12 neurons", result.Output);
+    }
+
+    [Fact]
+    public async Task Neuron_shows_top_items_and_the_decoder_probe()
+    {
+        var result = await Run("neuron", fixture.SaeId, "3", "--top", "5", "--json");
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(3, json.RootElement.GetProperty("neuron").GetProperty("index").GetInt32());
+        Assert.Equal(5, json.RootElement.GetProperty("probe").GetArrayLength());
+        Assert.True(json.RootElement.GetProperty("topItems").GetArrayLength() <= 5);
+    }
+
+    [Fact]
+    public async Task Promote_reports_a_dose_response_and_writes_csv()
+    {
+        string csv = Path.Combine(fixture.Folder, "promote.csv");
+        var result = await Run("promote", fixture.SaeId, "--item", "1", "--neuron", "0", "--levels", "0,2,500", "--mode", "add",
+            "--audience", "test", "--json", "--csv", csv, "--bench", "20");
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.StartsWith("Toy Story", root.GetProperty("item").GetProperty("title").GetString());
+        var levels = root.GetProperty("levels");
+        Assert.Equal(3, levels.GetArrayLength());
+        Assert.Equal(0, levels[0].GetProperty("reached").GetInt32()); // add 0 changes nothing
+        int users = root.GetProperty("audienceSize").GetInt32();
+        Assert.Equal(3 * users + 1, File.ReadAllLines(csv).Length);
+        var bench = root.GetProperty("benchmark");
+        Assert.Equal(20, bench.GetProperty("steps").GetInt32());
+        Assert.True(bench.GetProperty("p95Ms").GetDouble() >= bench.GetProperty("medianMs").GetDouble());
+    }
+
+    [Fact]
+    public async Task Promote_prints_a_table()
+    {
+        var result = await Run("promote", fixture.SaeId, "--item", "Toy Story", "--neuron", "1", "--levels", "0:1:0.5", "--audience", "facet:Comedy:20");
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Contains("reached", result.Output);
+        Assert.Contains("20 Comedy fans", result.Output);
+    }
+
+    [Fact]
+    public async Task Suppress_reports_the_facet_share_before_and_after()
+    {
+        string csv = Path.Combine(fixture.Folder, "suppress.csv");
+        var result = await Run("suppress", fixture.SaeId, "--neuron", "2", "--audience", "facet:Comedy:20", "--json", "--csv", csv);
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("Comedy", json.RootElement.GetProperty("facet").GetString());
+        Assert.InRange(json.RootElement.GetProperty("shareBefore").GetDouble(), 0, 1);
+        Assert.InRange(json.RootElement.GetProperty("shareAfter").GetDouble(), 0, 1);
+        Assert.Equal(21, File.ReadAllLines(csv).Length);
+    }
+
+    [Fact]
+    public async Task Nudge_one_user()
+    {
+        var result = await Run("nudge", fixture.SaeId, "--neuron", "0", "--audience", "user:1", "--level", "3", "--facet", "Drama");
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Contains("Drama share", result.Output);
+    }
+
+    [Theory]
+    [InlineData("promote", "--item", "1", "--neuron", "0", "--audience", "planet:mars")]
+    [InlineData("promote", "--item", "1", "--neuron", "0", "--levels", "5:0:1")]
+    [InlineData("promote", "--item", "no such film at all", "--neuron", "0")]
+    [InlineData("suppress", "--neuron", "99")]
+    public async Task Bad_values_are_usage_errors(params string[] args)
+    {
+        var result = await Run([args[0], fixture.SaeId, .. args[1..]]);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_recommender_run_is_not_an_sae_run()
+    {
+        var result = await Run("neurons", fixture.RecommenderId);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+    }
+
+    private Task<CliResult> Run(params string[] args) => CliRunner.RunAsync([.. args, "--store", fixture.Store]);
+}

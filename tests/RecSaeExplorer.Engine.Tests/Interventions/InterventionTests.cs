@@ -1,0 +1,116 @@
+using RecSaeExplorer.Core.Concepts;
+using RecSaeExplorer.Engine.Interventions;
+using RecSaeExplorer.Engine.Torch;
+using static TorchSharp.torch;
+
+namespace RecSaeExplorer.Engine.Tests.Interventions;
+
+public sealed class InterventionTests(InterventionFixture fixture) : IClassFixture<InterventionFixture>
+{
+    private InterventionContext AllUsers() => new(fixture.Recommender.Model, fixture.Trained.Sae, fixture.Split.Train,
+        Enumerable.Range(0, fixture.Data.Users.Count).ToArray(), depth: 10);
+
+    [Fact]
+    public void Level_zero_in_add_mode_changes_nothing()
+    {
+        using var context = AllUsers();
+        for (int item = 0; item < fixture.Data.Items.Count; item += 7)
+        {
+            var step = Promotion.Step(context, item, new LatentEdit([0], 0, EditMode.Add));
+            Assert.Equal(0, step.Reached);
+            Assert.Empty(step.Collateral);
+            Assert.All(step.Users, u => Assert.Equal(u.BaselineRank, u.NewRank));
+        }
+    }
+
+    [Fact]
+    public void A_huge_level_reaches_users_and_tops_their_lists()
+    {
+        using var context = AllUsers();
+        // Some neuron's direction raises the item for some users; no neuron is picked by hand.
+        var steps = Enumerable.Range(0, fixture.Trained.Sae.Width)
+            .Select(k => Promotion.Step(context, 5, new LatentEdit([k], 1000, EditMode.Set))).ToList();
+        var best = steps.MaxBy(s => s.Reached)!;
+        Assert.True(best.Reached > 0);
+        Assert.All(best.Users.Where(u => u.Reached), u => Assert.Equal(1, u.NewRank));
+        Assert.Equal(best.Users.Count(u => u.PushedOut is not null), best.Collateral.Sum(c => c.Users));
+        Assert.InRange(best.ReachShare, 1e-9, 1);
+    }
+
+    [Theory]
+    [InlineData(25, 3.0)]   // the item rises
+    [InlineData(25, -3.0)]  // or falls out of lists: the cached spare item moves up
+    [InlineData(3, 50.0)]
+    public void Insertion_matches_a_full_re_rank(int item, double level)
+    {
+        using var context = AllUsers();
+        var edit = new LatentEdit([1, 2], level, EditMode.Add);
+        using var scope = NewDisposeScope();
+        var edited = context.EditItem(item, edit);
+        float[] scores = context.ScoreItem(item, edited);
+        var table = context.ItemEmbeddings.clone();
+        table[item] = edited.squeeze(0);
+        var full = context.Recommender.BlockLogitsFrom(
+            new(context.Recommender.UserEmbeddings(), TorchRuntime.Range(0, fixture.Data.Users.Count, context.Recommender.Device)),
+            new(table, TorchRuntime.Range(0, fixture.Data.Items.Count, context.Recommender.Device)));
+        for (int p = 0; p < context.Users.Length; p++)
+        {
+            var row = full[p].data<float>().ToArray();
+            var expected = Enumerable.Range(0, row.Length).Where(i => !fixture.Split.Train.Contains(p, i))
+                .OrderByDescending(i => row[i]).Take(10).ToArray();
+            Assert.Equal(expected, Promotion.NewList(context, p, item, scores[p]).Items);
+        }
+    }
+
+    [Fact]
+    public void Dose_response_is_reported_per_level_with_a_minimum()
+    {
+        using var context = AllUsers();
+        var best = Enumerable.Range(0, fixture.Trained.Sae.Width)
+            .MaxBy(k => Promotion.Step(context, 5, new LatentEdit([k], 1000, EditMode.Set)).Reached);
+        var dose = Promotion.Sweep(context, 5, new LatentEdit([best], 0, EditMode.Set), [0, 10, 1000], targetShare: 0.01);
+        Assert.Equal([0.0, 10, 1000], dose.Steps.Select(s => s.Level));
+        Assert.NotNull(dose.MinimumLevel);
+        Assert.True(dose.Steps[^1].Reached >= dose.Steps[0].Reached);
+    }
+
+    [Fact]
+    public void Suppression_lowers_the_concept_share()
+    {
+        var (items, _) = SaeCodec.Activations(fixture.Recommender.Model, fixture.Trained.Sae);
+        // The neurons selective for community 0 (mean activation there above the mean overall).
+        var neurons = Enumerable.Range(0, items.Neurons).Where(k =>
+        {
+            var column = items.Column(k);
+            double overall = column.Average();
+            return overall > 0 && column.Take(20).Average() > 1.5 * overall;
+        }).ToArray();
+        Assert.NotEmpty(neurons);
+        var audience = Enumerable.Range(0, 30).ToArray(); // community 0's users
+        using var context = new InterventionContext(fixture.Recommender.Model, fixture.Trained.Sae, fixture.Split.Train, audience, depth: 10);
+        var shift = UserIntervention.Suppress(context, neurons, InterventionFixture.InFirstCommunity);
+        Assert.True(shift.ShareBefore > 0.5, $"before {shift.ShareBefore}");
+        Assert.True(shift.ShareAfter < shift.ShareBefore, $"{shift.ShareBefore} → {shift.ShareAfter}");
+        Assert.NotEmpty(shift.Removed);
+        Assert.Equal(30, shift.Users.Count);
+    }
+
+    [Fact]
+    public void Decoder_probe_lists_items_by_cosine()
+    {
+        var probe = DecoderProbe.Probe(fixture.Recommender.Model, fixture.Trained.Sae, 0, top: 5);
+        Assert.Equal(5, probe.Count);
+        Assert.True(probe.Zip(probe.Skip(1)).All(t => t.First.Cosine >= t.Second.Cosine));
+        Assert.All(probe, p => Assert.InRange(p.Cosine, -1.0001, 1.0001));
+    }
+
+    [Fact]
+    public void Activations_feed_the_neuron_analyzer()
+    {
+        var (items, users) = SaeCodec.Activations(fixture.Recommender.Model, fixture.Trained.Sae);
+        Assert.Equal(fixture.Data.Items.Count, items.Rows);
+        Assert.Equal(fixture.Data.Users.Count, users.Rows);
+        var profiles = NeuronAnalyzer.Analyze(fixture.Data, items, users);
+        Assert.Equal(fixture.Trained.Sae.Width, profiles.Count);
+    }
+}
