@@ -66,10 +66,8 @@ public static class RecCommands
         command.SetAction((parse, cancellationToken) =>
         {
             var context = contextFor(parse);
-            using var store = new RunStore(context.StorePath);
-            var run = store.Get(parse.GetValue(runArgument)!);
-            var dataset = context.LoadDataset(run.DatasetName, cancellationToken);
-            using var trained = store.LoadRecommender(run.Id, dataset);
+            var (run, dataset, trained) = OpenStored(context, parse.GetValue(runArgument)!, cancellationToken);
+            using var _ = trained;
             var split = DatasetSplit.Create(dataset, run.SplitSeed);
             var users = parse.GetValue(testUsers) ? EvaluationUsers.TestUsers : EvaluationUsers.All;
             var metrics = Evaluate(context, trained, dataset, split, parse.GetValue(ks)!, users, cancellationToken);
@@ -90,10 +88,8 @@ public static class RecCommands
         command.SetAction((parse, cancellationToken) =>
         {
             var context = contextFor(parse);
-            using var store = new RunStore(context.StorePath);
-            var run = store.Get(parse.GetValue(runArgument)!);
-            var dataset = context.LoadDataset(run.DatasetName, cancellationToken);
-            using var trained = store.LoadRecommender(run.Id, dataset);
+            var (run, dataset, trained) = OpenStored(context, parse.GetValue(runArgument)!, cancellationToken);
+            using var _ = trained;
             string folder = parse.GetValue(output)?.FullName ?? Path.GetFullPath(run.Id);
             var files = EmbeddingExporter.Export(trained.Model, dataset, folder);
             if (context.Json) context.WriteJson(new RecExportReport(run.Id, files));
@@ -101,6 +97,15 @@ public static class RecCommands
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
+    }
+
+    /// <summary>A stored recommender run with the dataset it was trained on (loaded through --data-dir when given).</summary>
+    private static (RunInfo Run, Dataset Dataset, TrainedRecommender Trained) OpenStored(CliContext context, string runId, CancellationToken cancellationToken)
+    {
+        using var store = new RunStore(context.StorePath);
+        var run = store.Get(runId);
+        var dataset = context.LoadDataset(run.DatasetName, cancellationToken);
+        return (run, dataset, store.LoadRecommender(run.Id, dataset));
     }
 
     internal static Argument<string> RunArgument() => new("run") { Description = "Run id (or a unique prefix of it); see 'recsae runs list'." };
