@@ -27,6 +27,9 @@ public sealed class ActivationMatrix
         return new ActivationMatrix(rows, neurons, flat);
     }
 
+    /// <summary>Row r's code z (a copy).</summary>
+    public float[] Row(int row) => _values.AsSpan(row * Neurons, Neurons).ToArray();
+
     /// <summary>Neuron k's activation over all rows.</summary>
     public double[] Column(int neuron)
     {

@@ -1,4 +1,5 @@
 using RecSaeExplorer.Core.Datasets;
+using RecSaeExplorer.Core.Interpretability;
 using RecSaeExplorer.Engine.Recommenders;
 using RecSaeExplorer.Engine.Sae;
 using RecSaeExplorer.Engine.Torch;
@@ -85,6 +86,21 @@ public sealed class InterventionContext : IDisposable
         using var scope = NewDisposeScope();
         var edited = SaeCodec.Edit(Sae, _users, edit, KeepResidual);
         return Scoring.TopLists(Recommender, edited, Users, new(_items, _itemIndex), Train, Depth, ct);
+    }
+
+    /// <summary>
+    /// The fidelity guardrail: for each audience user, how well the SAE's reconstruction (users and items
+    /// decoded from their own codes) agrees with the baseline top list. An edit decoded through a poor
+    /// reconstruction says little about the real recommender, so a UI flags users with a low RBO.
+    /// </summary>
+    public ListAgreement[] ReconstructionAgreement(double p = RankBiasedOverlap.DefaultP, CancellationToken ct = default)
+    {
+        using var scope = NewDisposeScope();
+        var identity = new LatentEdit([], 0);
+        var users = SaeCodec.Edit(Sae, _users, identity, keepResidual: false);
+        var items = SaeCodec.Edit(Sae, _items, identity, keepResidual: false);
+        var lists = Scoring.TopLists(Recommender, users, Users, new(items, _itemIndex), Train, Depth, ct);
+        return lists.Select((list, r) => ListAgreement.Of(Baseline[r].Items, list.Items, p, Depth)).ToArray();
     }
 
     public void Dispose()

@@ -6,8 +6,18 @@ using static TorchSharp.torch;
 namespace RecSaeExplorer.Engine.Interventions;
 
 /// <summary>Full-catalogue top lists of users from given user embeddings (chunked to bound memory).</summary>
-internal static class Scoring
+public static class Scoring
 {
+    /// <summary>The recommender's own top lists of <paramref name="users"/>, training positives excluded.</summary>
+    public static TopList[] TopLists(IRecommender recommender, int[] users, InteractionMatrix exclude, int depth, CancellationToken ct = default)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var index = TorchRuntime.Indices(users, recommender.Device);
+        var items = new EmbeddingBatch(recommender.ItemEmbeddings(), TorchRuntime.Range(0, recommender.ItemCount, recommender.Device));
+        return TopLists(recommender, recommender.UserEmbeddings(index), users, items, exclude, depth, ct);
+    }
+
     /// <summary>Scored pairs per chunk; NCF block scoring is users × items × hidden.</summary>
     private const int PairsPerChunk = 1 << 18;
 

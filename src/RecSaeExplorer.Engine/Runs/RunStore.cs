@@ -30,6 +30,7 @@ public sealed partial class RunStore : IDisposable
         _db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Shared });
         _runs = _db.GetCollection(RunsCollection);
         _runs.EnsureIndex("kind");
+        NeuronNames.EnsureIndex("runId");
         CollectGarbage();
     }
 
@@ -112,6 +113,7 @@ public sealed partial class RunStore : IDisposable
         {
             bool existed = _runs.Delete(id);
             _db.FileStorage.Delete(WeightsId(id));
+            DeleteNeuronNames(id);
             _db.Commit();
             return existed;
         }

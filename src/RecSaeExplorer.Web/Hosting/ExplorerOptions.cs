@@ -35,4 +35,13 @@ public sealed class ExplorerOptions
     /// first-run budget, so it is offered on the Runs page instead.
     /// </summary>
     public string DefaultSaePreset { get; set; } = SaePresets.Paper;
+
+    /// <summary>
+    /// The labs' fidelity guardrail: users whose top-30 under the SAE's reconstruction agrees with their real
+    /// top-30 below this RBO (p = 0.9) are flagged, because an edit decoded through it is not trustworthy.
+    /// </summary>
+    public double GuardrailRbo { get; set; } = 0.5;
+
+    /// <summary>How many lab audiences (cached baselines) are kept in memory across all runs.</summary>
+    public int CachedAudiences { get; set; } = 32;
 }

@@ -1,7 +1,9 @@
 using MudBlazor.Services;
 using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Core.Hosting;
+using RecSaeExplorer.Web.Concepts;
 using RecSaeExplorer.Web.Datasets;
+using RecSaeExplorer.Web.Labs;
 using RecSaeExplorer.Web.Jobs;
 using RecSaeExplorer.Web.Runs;
 
@@ -28,6 +30,10 @@ public static class HostingExtensions
         builder.Services.AddSingleton<ITrainingRunner, EngineTrainingRunner>();
         builder.Services.AddHostedService<TrainingQueueService>();
         builder.Services.AddHostedService<DefaultRunStarter>();
+
+        // Opened SAE runs (codes, neuron profiles, names) and the labs' cached audiences, shared by every circuit.
+        builder.Services.AddSingleton<ConceptCatalog>();
+        builder.Services.AddSingleton<LabService>();
 
         builder.Services.AddMudServices();
         return builder;

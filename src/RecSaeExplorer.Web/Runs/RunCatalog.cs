@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Core.Hosting;
+using RecSaeExplorer.Engine.Experiments;
 using RecSaeExplorer.Engine.Recommenders.Evaluation;
 using RecSaeExplorer.Engine.Recommenders.Training;
 using RecSaeExplorer.Engine.Runs;
@@ -110,6 +111,21 @@ public sealed class RunCatalog : IDisposable
             _loadGate.Release();
         }
     }
+
+    /// <summary>Rebuilds a stored SAE for its (loaded) recommender. The caller owns the result.</summary>
+    public TrainedSae LoadSae(string saeRunId, LoadedRecommender recommender) =>
+        Use(s => s.LoadSae(saeRunId, recommender.Dataset, recommender.Recommender.Model));
+
+    public IReadOnlyDictionary<int, NeuronName> NeuronNamesOf(string saeRunId) => Use(s => s.NeuronNamesOf(saeRunId));
+
+    /// <summary>Keeps a person's name for a neuron (blank: back to the automatic label).</summary>
+    public NeuronName? SetNeuronName(string saeRunId, int neuron, string? name) => Use(s => s.SetNeuronName(saeRunId, neuron, name));
+
+    public Experiment SaveExperiment(Experiment experiment) => Use(s => s.SaveExperiment(experiment));
+
+    public IReadOnlyList<Experiment> Experiments(string? runId = null) => Use(s => s.Experiments(runId));
+
+    public Experiment? FindExperiment(string id) => Use(s => s.FindExperiment(id));
 
     private T Use<T>(Func<RunStore, T> action)
     {

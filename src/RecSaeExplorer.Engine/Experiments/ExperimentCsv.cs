@@ -1,0 +1,59 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace RecSaeExplorer.Engine.Experiments;
+
+/// <summary>One experiment as a CSV row (the audit log's export).</summary>
+[CsvRecord]
+public sealed partial record ExperimentCsvRow
+{
+    public string Id { get; init; } = "";
+    public string CreatedUtc { get; init; } = "";
+    public string Author { get; init; } = "";
+    public string RunId { get; init; } = "";
+    public string Dataset { get; init; } = "";
+    public string Kind { get; init; } = "";
+    public string ItemId { get; init; } = "";
+    public string ItemTitle { get; init; } = "";
+    public int Neuron { get; init; }
+    public string NeuronLabel { get; init; } = "";
+    public double Level { get; init; }
+    public string Mode { get; init; } = "";
+    public string Audience { get; init; } = "";
+    public int AudienceSize { get; init; }
+    public string Reached { get; init; } = "";
+    public string Eligible { get; init; } = "";
+    public string ShareBefore { get; init; } = "";
+    public string ShareAfter { get; init; } = "";
+    public string Summary { get; init; } = "";
+    public string Note { get; init; } = "";
+    public string State { get; init; } = "";
+}
+
+public static class ExperimentCsv
+{
+    public static void Write(TextWriter writer, IEnumerable<Experiment> experiments)
+    {
+        using var csv = CsvWriter.Create(writer, null, true);
+        csv.WriteRecords(experiments.Select(Row));
+    }
+
+    public static string ToText(IEnumerable<Experiment> experiments)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(writer, experiments);
+        return writer.ToString();
+    }
+
+    private static ExperimentCsvRow Row(Experiment e) => new()
+    {
+        Id = e.Id, CreatedUtc = e.CreatedUtc.ToString("O", CultureInfo.InvariantCulture), Author = e.Author, RunId = e.RunId, Dataset = e.DatasetName,
+        Kind = e.Kind.ToString().ToLowerInvariant(), ItemId = Text(e.ItemId), ItemTitle = e.ItemTitle ?? "", Neuron = e.Neuron,
+        NeuronLabel = e.NeuronLabel, Level = e.Level, Mode = e.Mode, Audience = e.Audience, AudienceSize = e.AudienceSize,
+        Reached = Text(e.Reached), Eligible = Text(e.Eligible), ShareBefore = Text(e.ShareBefore), ShareAfter = Text(e.ShareAfter),
+        Summary = e.Summary, Note = e.Note, State = e.State,
+    };
+
+    private static string Text(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+    private static string Text(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,42 @@
+using LiteDB;
+
+namespace RecSaeExplorer.Engine.Runs;
+
+/// <summary>A name a person gave a neuron of an SAE run, shown instead of its automatic label.</summary>
+public sealed record NeuronName(string RunId, int Neuron, string Name, DateTime UpdatedUtc);
+
+public sealed partial class RunStore
+{
+    private const string NeuronNamesCollection = "neuron_names";
+
+    private ILiteCollection<BsonDocument> NeuronNames => _db.GetCollection(NeuronNamesCollection);
+
+    /// <summary>The names people gave the neurons of <paramref name="runId"/>, by neuron index.</summary>
+    public IReadOnlyDictionary<int, NeuronName> NeuronNamesOf(string runId) =>
+        NeuronNames.Find(Query.EQ("runId", runId)).Select(NameFromBson).ToDictionary(n => n.Neuron);
+
+    /// <summary>Names neuron <paramref name="neuron"/> of an SAE run; a blank name restores the automatic label.</summary>
+    public NeuronName? SetNeuronName(string runId, int neuron, string? name)
+    {
+        var run = Get(runId);
+        if (run.Kind != SaeKind) throw new InvalidOperationException($"Run '{run.Id}' is not an SAE run; only SAE neurons have names.");
+        ArgumentOutOfRangeException.ThrowIfNegative(neuron);
+        string id = $"{run.Id}/{neuron}";
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            NeuronNames.Delete(id);
+            return null;
+        }
+        var named = new NeuronName(run.Id, neuron, name.Trim(), DateTime.UtcNow);
+        NeuronNames.Upsert(new BsonDocument
+        {
+            ["_id"] = id, ["runId"] = named.RunId, ["neuron"] = named.Neuron, ["name"] = named.Name, ["updatedUtc"] = named.UpdatedUtc,
+        });
+        return named;
+    }
+
+    private void DeleteNeuronNames(string runId) => NeuronNames.DeleteMany(Query.EQ("runId", runId));
+
+    private static NeuronName NameFromBson(BsonDocument doc) => new(doc["runId"].AsString, doc["neuron"].AsInt32, doc["name"].AsString,
+        DateTime.SpecifyKind(doc["updatedUtc"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc));
+}

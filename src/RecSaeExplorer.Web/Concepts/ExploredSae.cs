@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using RecSaeExplorer.Core.Concepts;
+using RecSaeExplorer.Core.Datasets;
+using RecSaeExplorer.Engine.Interventions;
+using RecSaeExplorer.Engine.Runs;
+using RecSaeExplorer.Engine.Sae;
+using RecSaeExplorer.Web.Runs;
+
+namespace RecSaeExplorer.Web.Concepts;
+
+/// <summary>
+/// An SAE run opened for exploration and shared by every circuit: its recommender, the codes of all items
+/// and users, every neuron's profile and the names people gave neurons. Host-side data is immutable and
+/// read freely; anything that runs LibTorch goes through <see cref="RunAsync{T}"/>, which serializes it, so
+/// any number of circuits can use one run safely.
+/// </summary>
+public sealed class ExploredSae : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentDictionary<int, NeuronName> _names;
+    private readonly ConcurrentDictionary<int, IReadOnlyList<ProbeItem>> _probes = new();
+    private readonly Dictionary<int, int> _itemById;
+    private readonly Dictionary<int, int> _userById;
+
+    internal ExploredSae(RunInfo run, LoadedRecommender recommender, TrainedSae sae, ActivationMatrix itemCodes, ActivationMatrix userCodes,
+        IReadOnlyList<NeuronProfile> profiles, IReadOnlyDictionary<int, NeuronName> names, VectorTable itemVectors, VectorTable userVectors)
+    {
+        Run = run;
+        Recommender = recommender;
+        Sae = sae;
+        ItemCodes = itemCodes;
+        UserCodes = userCodes;
+        Profiles = profiles;
+        ItemVectors = itemVectors;
+        UserVectors = userVectors;
+        _names = new ConcurrentDictionary<int, NeuronName>(names);
+        _itemById = Dataset.Items.ToDictionary(i => i.Id, i => i.Index);
+        _userById = Dataset.Users.ToDictionary(u => u.Id, u => u.Index);
+    }
+
+    public RunInfo Run { get; }
+    public LoadedRecommender Recommender { get; }
+    public Dataset Dataset => Recommender.Dataset;
+    public DatasetSplit Split => Recommender.Split;
+    public TrainedSae Sae { get; }
+    public int Width => Sae.Sae.Width;
+
+    /// <summary>[items, m] and [users, m] codes, rows in dataset order.</summary>
+    public ActivationMatrix ItemCodes { get; }
+    public ActivationMatrix UserCodes { get; }
+
+    /// <summary>Every neuron's profile, index k at position k.</summary>
+    public IReadOnlyList<NeuronProfile> Profiles { get; }
+
+    /// <summary>The recommender's item and user embeddings on the host (for similarity look-ups).</summary>
+    public VectorTable ItemVectors { get; }
+    public VectorTable UserVectors { get; }
+
+    /// <summary>What the UI calls neuron k: the name a person gave it, else its automatic label.</summary>
+    public string LabelOf(int neuron) => _names.TryGetValue(neuron, out var name) ? name.Name : Profiles[neuron].Label.Text;
+
+    /// <summary>"#12 Horror": index and label, for lists and chart axes.</summary>
+    public string Caption(int neuron) => $"#{neuron} {LabelOf(neuron)}";
+
+    public NeuronName? NameOf(int neuron) => _names.TryGetValue(neuron, out var name) ? name : null;
+
+    internal void SetName(int neuron, NeuronName? name)
+    {
+        if (name is null) _names.TryRemove(neuron, out _);
+        else _names[neuron] = name;
+    }
+
+    public ItemInfo? ItemById(int id) => _itemById.TryGetValue(id, out int index) ? Dataset.Items[index] : null;
+    public UserInfo? UserById(int id) => _userById.TryGetValue(id, out int index) ? Dataset.Users[index] : null;
+
+    /// <summary>Items whose title contains <paramref name="text"/> (or whose id is it), most popular first.</summary>
+    public IReadOnlyList<ItemInfo> SearchItems(string? text, int max = 20)
+    {
+        text = text?.Trim() ?? "";
+        if (text.Length == 0) return Dataset.Items.Where(i => i.Popularity > 0).OrderByDescending(i => i.Popularity).Take(max).ToList();
+        if (int.TryParse(text, out int id) && ItemById(id) is { } exact) return [exact];
+        return Dataset.Items.Where(i => i.Title.Contains(text, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(i => i.Popularity).ThenBy(i => i.Title, StringComparer.Ordinal).Take(max).ToList();
+    }
+
+    /// <summary>The <paramref name="top"/> strongest neurons of a code, strongest first (only z &gt; 0).</summary>
+    public IReadOnlyList<(int Neuron, float Value)> TopNeurons(float[] code, int top = 10) =>
+        code.Select((v, k) => (Neuron: k, Value: v)).Where(t => t.Value > 0).OrderByDescending(t => t.Value).ThenBy(t => t.Neuron).Take(top).ToList();
+
+    /// <summary>Neuron k's decoder probe (items nearest its decoded direction), computed once.</summary>
+    public async Task<IReadOnlyList<ProbeItem>> ProbeAsync(int neuron, CancellationToken ct = default)
+    {
+        if (_probes.TryGetValue(neuron, out var cached)) return cached;
+        var probe = await RunAsync(() => DecoderProbe.Probe(Recommender.Recommender.Model, Sae.Sae, neuron), ct);
+        return _probes[neuron] = probe;
+    }
+
+    /// <summary>A user's current top list from the recommender (training positives excluded).</summary>
+    public Task<TopList> TopListAsync(int user, int depth = 30, CancellationToken ct = default) =>
+        RunAsync(() => Scoring.TopLists(Recommender.Recommender.Model, [user], Split.Train, depth, ct)[0], ct);
+
+    /// <summary>Runs LibTorch work on the thread pool, one call at a time for this run.</summary>
+    public async Task<T> RunAsync<T>(Func<T> work, CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await Task.Run(work, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        Sae.Dispose();
+        _gate.Dispose();
+    }
+}
