@@ -113,4 +113,32 @@ public sealed class InterventionTests(InterventionFixture fixture) : IClassFixtu
         var profiles = NeuronAnalyzer.Analyze(fixture.Data, items, users);
         Assert.Equal(fixture.Trained.Sae.Width, profiles.Count);
     }
+
+    [Fact]
+    public void The_guardrail_agrees_with_the_evaluators_honest_fidelity()
+    {
+        int[] users = fixture.Split.TestUsers.ToArray();
+        using var context = new InterventionContext(fixture.Recommender.Model, fixture.Trained.Sae, fixture.Split.Train, users);
+        var guardrail = context.ReconstructionAgreement();
+        var metrics = RecSaeExplorer.Engine.Sae.Evaluation.SaeEvaluator.Evaluate(fixture.Data, fixture.Split, fixture.Recommender.Model, fixture.Trained.Sae);
+        Assert.Equal(metrics.Users, users);
+        Assert.Equal(metrics.Honest.Rbo, guardrail.Select(a => a.Rbo), new ToleranceComparer(1e-9));
+        Assert.Contains(guardrail, a => a.Rbo < 1); // a quick SAE is not a perfect reconstruction
+    }
+
+    [Fact]
+    public void A_users_top_list_from_scoring_is_the_contexts_baseline()
+    {
+        int[] users = [0, 7, 33];
+        using var context = new InterventionContext(fixture.Recommender.Model, fixture.Trained.Sae, fixture.Split.Train, users);
+        var lists = Scoring.TopLists(fixture.Recommender.Model, users, fixture.Split.Train, 30);
+        Assert.Equal(context.Baseline.Select(b => b.Items), lists.Select(l => l.Items));
+        Assert.All(lists.Zip(users), t => Assert.DoesNotContain(t.First.Items, i => fixture.Split.Train.Contains(t.Second, i)));
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+        public int GetHashCode(double obj) => 0;
+    }
 }
