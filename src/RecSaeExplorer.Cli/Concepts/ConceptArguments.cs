@@ -10,7 +10,8 @@ namespace RecSaeExplorer.Cli.Concepts;
 internal static class ConceptArguments
 {
     /// <summary>
-    /// "7" → [7]; a label ("Horror", "Children's/Animation") → every neuron whose label matches, most confident first.
+    /// "7" → [7]; a name a person gave in the explorer → those neurons; a label ("Horror", "Children's/Animation") → every
+    /// neuron whose automatic label matches, most confident first.
     /// </summary>
     public static IReadOnlyList<int> Neurons(string spec, ConceptSession session)
     {
@@ -19,6 +20,8 @@ internal static class ConceptArguments
             if (k < 0 || k >= session.Sae.Sae.Width) throw new UsageException($"Neuron {k} is outside 0..{session.Sae.Sae.Width - 1}.");
             return [k];
         }
+        var named = session.Names.Values.Where(n => string.Equals(n.Name, spec.Trim(), StringComparison.OrdinalIgnoreCase)).Select(n => n.Neuron).Order().ToList();
+        if (named.Count > 0) return named;
         var matches = session.Profiles.Where(p => Matches(p.Label, spec)).OrderByDescending(p => p.Label.Confidence).Select(p => p.Index).ToList();
         if (matches.Count == 0)
             throw new UsageException($"No neuron is labelled '{spec}'; labels: {string.Join(", ", session.Profiles.Select(p => p.Label.Text).Distinct().Take(40))}.");

@@ -5,13 +5,19 @@ using RecSaeExplorer.Engine.Interventions;
 namespace RecSaeExplorer.Cli.Concepts;
 
 /// <summary>JSON shapes of the concept commands (null where a number does not apply, e.g. NaN).</summary>
+/// <param name="Label">The automatic label.</param>
+/// <param name="Name">The name a person gave the neuron in the explorer, or null.</param>
 public sealed record NeuronReport(int Index, string Label, string Kind, double Confidence, double Lift, double QValue, double? Purity10,
     double? Purity20, double? Purity50, IReadOnlyList<Share> TopFacets, IReadOnlyList<Share> Decades, double? MeanPopularityRank,
-    double? PopularitySpearman, double ItemFrequency, double? UserFrequency, double? GenderEffect, double? AgeEffect)
+    double? PopularitySpearman, double ItemFrequency, double? UserFrequency, double? GenderEffect, double? AgeEffect, string? Name = null)
 {
-    public static NeuronReport Of(NeuronProfile p) => new(p.Index, p.Label.Text, KindName(p.Label.Kind), p.Label.Confidence, p.Label.Lift,
-        p.Label.QValue, N(p.PurityAtK(10)), N(p.PurityAtK(20)), N(p.PurityAtK(50)), p.FacetMix.Take(5).ToList(), p.DecadeMix.Take(5).ToList(),
-        N(p.MeanPopularityRank), N(p.PopularitySpearman), p.ItemFrequency, p.UserFrequency, p.GenderEffect, p.AgeEffect);
+    public static NeuronReport Of(NeuronProfile p, string? name = null) => new(p.Index, p.Label.Text, KindName(p.Label.Kind), p.Label.Confidence,
+        p.Label.Lift, p.Label.QValue, N(p.PurityAtK(10)), N(p.PurityAtK(20)), N(p.PurityAtK(50)), p.FacetMix.Take(5).ToList(),
+        p.DecadeMix.Take(5).ToList(), N(p.MeanPopularityRank), N(p.PopularitySpearman), p.ItemFrequency, p.UserFrequency, p.GenderEffect, p.AgeEffect,
+        name);
+
+    /// <summary>What a person reads: the given name, with the automatic label beside it.</summary>
+    public string Shown => Name is null ? Label : $"{Name} (auto: {Label})";
 
     public static string KindName(ConceptKind kind) => kind.ToString().ToLowerInvariant();
 

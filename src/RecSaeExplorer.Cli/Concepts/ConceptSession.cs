@@ -13,9 +13,10 @@ internal sealed class ConceptSession : IDisposable
 {
     private readonly Lazy<IReadOnlyList<NeuronProfile>> _profiles;
 
-    private ConceptSession(RunInfo run, Dataset dataset, TrainedRecommender recommender, TrainedSae sae)
+    private ConceptSession(RunInfo run, Dataset dataset, TrainedRecommender recommender, TrainedSae sae, IReadOnlyDictionary<int, NeuronName> names)
     {
         Run = run;
+        Names = names;
         Dataset = dataset;
         Recommender = recommender;
         Sae = sae;
@@ -34,6 +35,14 @@ internal sealed class ConceptSession : IDisposable
     public TrainedSae Sae { get; }
     public IReadOnlyList<NeuronProfile> Profiles => _profiles.Value;
 
+    /// <summary>Names people gave neurons in the explorer, by neuron.</summary>
+    public IReadOnlyDictionary<int, NeuronName> Names { get; }
+
+    /// <summary>Neuron k's name if a person gave it one, else its automatic label.</summary>
+    public string LabelOf(int neuron) => Names.TryGetValue(neuron, out var name) ? name.Name : Profiles[neuron].Label.Text;
+
+    public NeuronReport Report(NeuronProfile profile) => NeuronReport.Of(profile, Names.GetValueOrDefault(profile.Index)?.Name);
+
     public static ConceptSession Open(CliContext context, string runId, CancellationToken ct)
     {
         using var store = new RunStore(context.StorePath);
@@ -43,7 +52,7 @@ internal sealed class ConceptSession : IDisposable
         var recommender = store.LoadRecommender(run.ParentRunId, dataset);
         try
         {
-            return new ConceptSession(run, dataset, recommender, store.LoadSae(run.Id, dataset, recommender.Model));
+            return new ConceptSession(run, dataset, recommender, store.LoadSae(run.Id, dataset, recommender.Model), store.NeuronNamesOf(run.Id));
         }
         catch
         {

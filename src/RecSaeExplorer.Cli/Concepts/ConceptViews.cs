@@ -11,7 +11,7 @@ internal static class ConceptViews
         var table = new Table().AddColumns("#", "label", "conf.", "purity@20", "top facets", "decade", "pop. rank", "ρ pop", "active");
         foreach (var p in profiles)
         {
-            table.AddRow($"{p.Index}", Markup.Escape(p.Label.Text), $"{p.Label.Confidence:F2}", F(p.PurityAtK(20)),
+            table.AddRow($"{p.Index}", Markup.Escape(session.Report(p).Shown), $"{p.Label.Confidence:F2}", F(p.PurityAtK(20)),
                 Markup.Escape(NeuronCsv.Describe(p.FacetMix, 3)), Markup.Escape(NeuronCsv.Describe(p.DecadeMix, 1)),
                 F(p.MeanPopularityRank, "F0"), F(p.PopularitySpearman), $"{p.ItemFrequency:P0}");
         }
@@ -23,7 +23,7 @@ internal static class ConceptViews
     public static void Detail(IAnsiConsole console, NeuronDetailReport r)
     {
         var n = r.Neuron;
-        console.MarkupLine($"Neuron [bold]{n.Index}[/]: [green]{Markup.Escape(n.Label)}[/] ({n.Kind}), confidence {n.Confidence:F2}, lift {n.Lift:F1}, q {n.QValue:G2}");
+        console.MarkupLine($"Neuron [bold]{n.Index}[/]: [green]{Markup.Escape(n.Shown)}[/] ({n.Kind}), confidence {n.Confidence:F2}, lift {n.Lift:F1}, q {n.QValue:G2}");
         console.MarkupLine($"purity@10/20/50 {F(n.Purity10)} / {F(n.Purity20)} / {F(n.Purity50)}; active on {n.ItemFrequency:P0} of items"
             + (n.UserFrequency is { } u ? $", {u:P0} of users" : "")
             + (n.GenderEffect is { } d ? $"; gender d (F−M) {d:F2}" : "") + (n.AgeEffect is { } eta ? $"; age η² {eta:F3}" : ""));

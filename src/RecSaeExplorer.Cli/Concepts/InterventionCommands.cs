@@ -74,7 +74,7 @@ public static class InterventionCommands
         using var ic = o.Context(parse, session, audience, ct);
         var shift = UserIntervention.Apply(ic, edit, i => session.Dataset.Items[i].Facets.Contains(facet), ct);
         if (parse.GetValue(o.Csv) is { } file) InterventionCsv.WriteShift(file.FullName, shift, session.UserId, session.ItemId);
-        var report = new ShiftReport(session.Run.Id, action, neurons, session.Profiles[neurons[0]].Label.Text, level, edit.Mode.ToString().ToLowerInvariant(),
+        var report = new ShiftReport(session.Run.Id, action, neurons, session.LabelOf(neurons[0]), level, edit.Mode.ToString().ToLowerInvariant(),
             audience.Description, audience.Users.Count, session.Dataset.FacetNames[facet], shift.ShareBefore, shift.ShareAfter, shift.RelativeChange,
             Collateral(session, shift.Removed), Collateral(session, shift.Added));
         if (context.Json) context.WriteJson(report);
@@ -88,7 +88,7 @@ public static class InterventionCommands
         var first = dose.Steps[0];
         var levels = dose.Steps.Select(s => new PromotionLevelReport(s.Level, s.Eligible, s.Reached, s.ReachShare, s.ReachedResearch,
             Collateral(session, s.Collateral))).ToList();
-        return new PromotionReport(session.Run.Id, ItemReport.Of(session.Dataset, item, 0), neurons, session.Profiles[neurons[0]].Label.Text,
+        return new PromotionReport(session.Run.Id, ItemReport.Of(session.Dataset, item, 0), neurons, session.LabelOf(neurons[0]),
             mode, audience.Description, audience.Users.Count, first.Users.Count(u => u.Excluded), first.Users.Count(u => u.BaselineRank is not null),
             levels, dose.TargetShare, dose.MinimumLevel, stepMs, contextSeconds);
     }

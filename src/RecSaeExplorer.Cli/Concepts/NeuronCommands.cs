@@ -22,7 +22,7 @@ public static class NeuronCommands
             using var session = ConceptSession.Open(context, parse.GetValue(run)!, ct);
             var profiles = session.Profiles;
             if (parse.GetValue(csv) is { } file) NeuronCsv.Write(file.FullName, profiles);
-            if (context.Json) context.WriteJson(profiles.Select(NeuronReport.Of).ToList());
+            if (context.Json) context.WriteJson(profiles.Select(session.Report).ToList());
             else ConceptViews.Neurons(context.Console, session, profiles);
             return Task.FromResult(ExitCodes.Ok);
         });
@@ -54,7 +54,7 @@ public static class NeuronCommands
             var topItems = profile.TopItems.Take(count).Select(i => ItemReport.Of(session.Dataset, i, items[i, k])).ToList();
             var probe = DecoderProbe.Probe(session.Recommender.Model, session.Sae.Sae, k, parse.GetValue(level), count)
                 .Select(p => ItemReport.Of(session.Dataset, p.Item, p.Cosine)).ToList();
-            var report = new NeuronDetailReport(session.Run.Id, NeuronReport.Of(profile), topItems, parse.GetValue(level), probe);
+            var report = new NeuronDetailReport(session.Run.Id, session.Report(profile), topItems, parse.GetValue(level), probe);
             if (context.Json) context.WriteJson(report);
             else ConceptViews.Detail(context.Console, report);
             return Task.FromResult(ExitCodes.Ok);

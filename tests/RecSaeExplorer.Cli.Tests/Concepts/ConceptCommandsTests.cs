@@ -112,5 +112,30 @@ public sealed class ConceptCommandsTests(ConceptStoreFixture fixture) : IClassFi
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
     }
 
+    [Fact]
+    public async Task A_name_given_in_the_explorer_is_listed_and_selects_its_neuron()
+    {
+        using (var store = new RecSaeExplorer.Engine.Runs.RunStore(fixture.Store)) store.SetNeuronName(fixture.SaeId, 5, "Quiet dramas");
+        try
+        {
+            var listed = await Run("neurons", fixture.SaeId, "--json");
+            using var json = JsonDocument.Parse(listed.Output);
+            var names = json.RootElement.EnumerateArray().Where(n => n.GetProperty("name").ValueKind == JsonValueKind.String).ToList();
+            Assert.Equal(5, Assert.Single(names).GetProperty("index").GetInt32());
+            Assert.Equal("Quiet dramas", names[0].GetProperty("name").GetString());
+
+            var promoted = await Run("promote", fixture.SaeId, "--item", "1", "--neuron", "quiet dramas", "--levels", "1", "--json");
+            Assert.Equal(ExitCodes.Ok, promoted.ExitCode);
+            using var promotion = JsonDocument.Parse(promoted.Output);
+            Assert.Equal([5], promotion.RootElement.GetProperty("neurons").EnumerateArray().Select(n => n.GetInt32()));
+            Assert.Equal("Quiet dramas", promotion.RootElement.GetProperty("neuronLabel").GetString());
+        }
+        finally
+        {
+            using var store = new RecSaeExplorer.Engine.Runs.RunStore(fixture.Store);
+            store.SetNeuronName(fixture.SaeId, 5, null);
+        }
+    }
+
     private Task<CliResult> Run(params string[] args) => CliRunner.RunAsync([.. args, "--store", fixture.Store]);
 }
