@@ -20,6 +20,19 @@ internal static class ConceptViews
         console.Write(table);
     }
 
+    public static void Prefixes(IAnsiConsole console, ConceptSession session, IReadOnlyList<PrefixGroup> groups)
+    {
+        var table = new Table().AddColumns("latents", "alive", "labelled", "active on items", "mean pop. rank of top items",
+            "distinct dominant facets", "facets ≥10% per latent");
+        foreach (var g in groups)
+        {
+            table.AddRow(g.Range, $"{g.Alive}", $"{g.Labelled}", $"{g.MeanItemFrequency:P1}", F(g.MeanPopularityRank, "F0"),
+                $"{g.DistinctDominantFacets}", F(g.MeanFacetsPerLatent, "F1"));
+        }
+        console.MarkupLine($"Concept breadth by block of latents, SAE run [bold]{Markup.Escape(session.Run.Id)}[/] on {Markup.Escape(session.Dataset.Name)}:");
+        console.Write(table);
+    }
+
     public static void Detail(IAnsiConsole console, NeuronDetailReport r)
     {
         var n = r.Neuron;

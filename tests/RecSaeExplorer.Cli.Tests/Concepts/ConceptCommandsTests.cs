@@ -113,6 +113,21 @@ public sealed class ConceptCommandsTests(ConceptStoreFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Neurons_by_block_summarize_each_group_of_latents()
+    {
+        var result = await Run("neurons", fixture.SaeId, "--groups", "4,8,12", "--json");
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var groups = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal([(0, 4), (4, 8), (8, 12)], groups.Select(g => (g.GetProperty("from").GetInt32(), g.GetProperty("to").GetInt32())));
+        Assert.All(groups, g => Assert.InRange(g.GetProperty("alive").GetInt32(), 0, 4));
+
+        Assert.Equal(ExitCodes.Usage, (await Run("neurons", fixture.SaeId, "--by-prefix")).ExitCode); // not a Matryoshka run
+        Assert.Equal(ExitCodes.Usage, (await Run("neurons", fixture.SaeId, "--groups", "8,4")).ExitCode);
+        Assert.Contains("concept breadth", (await Run("neurons", fixture.SaeId, "--groups", "6,12")).Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_name_given_in_the_explorer_is_listed_and_selects_its_neuron()
     {
         using (var store = new RecSaeExplorer.Engine.Runs.RunStore(fixture.Store)) store.SetNeuronName(fixture.SaeId, 5, "Quiet dramas");
