@@ -8,9 +8,9 @@ namespace RecSaeExplorer.Web.Tests.Browser;
 /// <summary>
 /// The real explorer in its own process on a free loopback port, started from the copy of the app the
 /// test build puts beside the tests, in the Development environment (which serves the static web
-/// assets of a non-published build). State goes to a temp folder.
+/// assets of a non-published build). State goes to a temp folder, which a subclass may fill before the start.
 /// </summary>
-public sealed class ExplorerServer : IAsyncLifetime
+public class ExplorerServer : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly StringBuilder _output = new();
@@ -18,6 +18,9 @@ public sealed class ExplorerServer : IAsyncLifetime
     private Process? _process;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The server's RECSAE_HOME (its store is store.db in it); deleted with the server.</summary>
+    public string StateFolder => _state;
 
     /// <summary>How long the home page took to answer after the process was started.</summary>
     public TimeSpan StartupTime { get; private set; }
@@ -27,8 +30,12 @@ public sealed class ExplorerServer : IAsyncLifetime
         get { lock (_output) return _output.ToString(); }
     }
 
+    /// <summary>Runs before the process starts, e.g. to train runs into <see cref="StateFolder"/>'s store.</summary>
+    protected virtual Task PrepareStateAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await PrepareStateAsync();
         int port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         string appDir = AppContext.BaseDirectory;

@@ -12,7 +12,6 @@ namespace RecSaeExplorer.Web.Tests.Browser;
 /// </summary>
 public sealed class HomePageBrowserTests(ExplorerServer server, ITestOutputHelper output) : IClassFixture<ExplorerServer>
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private const float Timeout = 60_000;
 
     [Fact]
@@ -22,7 +21,7 @@ public sealed class HomePageBrowserTests(ExplorerServer server, ITestOutputHelpe
         var movies = DatasetStats.Of(catalog.Load(DatasetCatalog.DefaultName));
         var artists = DatasetStats.Of(catalog.Load(LastFmLoader.DatasetName));
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         var consoleErrors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
@@ -34,7 +33,7 @@ public sealed class HomePageBrowserTests(ExplorerServer server, ITestOutputHelpe
         await Assertions.Expect(charts.Nth(1).Locator("g.point")).ToHaveCountAsync(movies.Decades.Count);
         await Assertions.Expect(page.Locator("[data-stat='Users'] .stat-value")).ToHaveTextAsync(movies.Users.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(charts.Nth(0).Locator(".xtick text").First).ToHaveTextAsync(movies.Facets[0].Label);
-        await SaveScreenshotAsync(page, "home.png");
+        await Chromium.SaveScreenshotAsync(page, "home.png");
 
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Dataset" }).ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = LastFmLoader.DatasetName }).ClickAsync();
@@ -42,7 +41,7 @@ public sealed class HomePageBrowserTests(ExplorerServer server, ITestOutputHelpe
         await Assertions.Expect(page.GetByText("Items per tag")).ToBeVisibleAsync(new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator("[data-stat='Users'] .stat-value")).ToHaveTextAsync(artists.Users.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = Timeout });
         await Assertions.Expect(charts.Nth(0).Locator(".xtick text").First).ToHaveTextAsync(artists.Facets[0].Label, new() { Timeout = Timeout });
-        await SaveScreenshotAsync(page, "home-lastfm.png");
+        await Chromium.SaveScreenshotAsync(page, "home-lastfm.png");
 
         output.WriteLine($"Explorer answered {server.StartupTime.TotalSeconds:F1} s after start.");
         Assert.Empty(consoleErrors);
@@ -52,7 +51,7 @@ public sealed class HomePageBrowserTests(ExplorerServer server, ITestOutputHelpe
     public async Task Dark_mode_toggle_darkens_the_page_and_recolours_the_charts()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(server.BaseAddress.ToString());
         var tickLabel = page.Locator(".js-plotly-plot .xtick text").First;
@@ -70,7 +69,7 @@ public sealed class HomePageBrowserTests(ExplorerServer server, ITestOutputHelpe
     public async Task Runs_page_shows_the_grid_the_form_and_the_jobs_panel()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
         var consoleErrors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text); };
@@ -87,29 +86,10 @@ public sealed class HomePageBrowserTests(ExplorerServer server, ITestOutputHelpe
         await Assertions.Expect(page.GetByText("No runs yet")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("button.start-training")).ToBeEnabledAsync();
         await Assertions.Expect(page.GetByText("No training jobs in this session.")).ToBeVisibleAsync();
-        await SaveScreenshotAsync(page, "runs-empty.png");
+        await Chromium.SaveScreenshotAsync(page, "runs-empty.png");
         Assert.Empty(consoleErrors);
     }
 
     private static Task<string> StyleOf(ILocator element, string property) =>
         element.EvaluateAsync<string>($"e => getComputedStyle(e).{property}");
-
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright)
-    {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: apt-get install -y chromium");
-        return playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    /// <summary>Screenshots go to the gitignored .recsae/screenshots folder of the checkout, for people to look at.</summary>
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        string folder = Path.Combine(TestPaths.RepoRoot, ".recsae", "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = true });
-    }
 }

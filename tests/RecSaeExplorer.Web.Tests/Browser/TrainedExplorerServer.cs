@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RecSaeExplorer.Core.Datasets;
+using RecSaeExplorer.Core.Hosting;
+using RecSaeExplorer.Engine.Recommenders;
+using RecSaeExplorer.Engine.Sae;
+using RecSaeExplorer.Web.Concepts;
+using RecSaeExplorer.Web.Hosting;
+using RecSaeExplorer.Web.Jobs;
+using RecSaeExplorer.Web.Runs;
+using RecSaeExplorer.Web.Tests.Support;
+
+namespace RecSaeExplorer.Web.Tests.Browser;
+
+/// <summary>
+/// The explorer started over a store that already holds a tiny MF and a top-k SAE on ml-latest-small,
+/// trained by the engine into the server's state folder before the process starts. What the browser
+/// should find is read from the same run beforehand.
+/// </summary>
+public sealed class TrainedExplorerServer : ExplorerServer
+{
+    public string SaeId { get; private set; } = "";
+    public int Width { get; private set; }
+
+    /// <summary>The first alive neuron and the titles of its strongest items, strongest first.</summary>
+    public int Neuron { get; private set; }
+    public IReadOnlyList<string> TopTitles { get; private set; } = [];
+
+    protected override async Task PrepareStateAsync()
+    {
+        var datasets = EngineServices.ShippedDatasets();
+        using var catalog = new RunCatalog(Options.Create(new ExplorerOptions { StorePath = Path.Combine(StateFolder, "store.db") }),
+            new ProductPaths(TestPaths.ShippedData, StateFolder), datasets, NullLogger<RunCatalog>.Instance);
+        var runner = new EngineTrainingRunner(datasets, catalog);
+        var progress = new Progress<JobProgress>();
+        string recommender = await runner.RunAsync(
+            new RecommenderTrainingRequest(DatasetCatalog.DefaultName, RecommenderModel.Mf, "tuned") { EmbeddingDim = 8, Epochs = 2, BatchSize = 1 << 16 },
+            progress, CancellationToken.None);
+        SaeId = await runner.RunAsync(new SaeTrainingRequest(DatasetCatalog.DefaultName, recommender, SaePresets.TopK, null) { Steps = 20 },
+            progress, CancellationToken.None);
+        using var concepts = new ConceptCatalog(catalog, NullLogger<ConceptCatalog>.Instance);
+        var sae = await concepts.OpenAsync(SaeId);
+        Width = sae.Width;
+        var alive = sae.Profiles.First(p => p.TopItems.Count > 0);
+        Neuron = alive.Index;
+        TopTitles = alive.TopItems.Select(i => sae.Dataset.Items[i].Title).ToList();
+    }
+}
