@@ -2,10 +2,13 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/RecSaeExplorer.Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/RecSaeExplorer.Benchmarks -- recommenders   (accuracy + time table)
+// dotnet run -c Release --project tests/RecSaeExplorer.Benchmarks -- lab-latency url=<promotion lab link>   (slider → top-30 in Chromium)
 // dotnet run -c Release --project tests/RecSaeExplorer.Benchmarks -- epochs threads=1 mode=loop   (vs pytorch/recommender_epoch.py)
 if (args.Length > 0 && args[0] == RecSaeExplorer.Benchmarks.RecommenderMeasurements.Command)
     RecSaeExplorer.Benchmarks.RecommenderMeasurements.Run(args[1..]);
 else if (args.Length > 0 && args[0] == RecSaeExplorer.Benchmarks.RecommenderEpochTiming.Command)
     RecSaeExplorer.Benchmarks.RecommenderEpochTiming.Run(args[1..]);
+else if (args.Length > 0 && args[0] == RecSaeExplorer.Benchmarks.LabLatency.Command)
+    await RecSaeExplorer.Benchmarks.LabLatency.RunAsync(args[1..]);
 else
     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
