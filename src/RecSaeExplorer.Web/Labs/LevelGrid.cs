@@ -15,7 +15,7 @@ public sealed record LevelGrid(double Min, double Max, double Step)
     {
         double top = Math.Max(5, 2 * maxActivation);
         double step = NiceStep(top / Steps);
-        double max = Math.Ceiling(top / step) * step;
+        double max = Math.Round(Math.Ceiling(top / step - 1e-9) * step, 6);
         return mode == EditMode.Cap ? new LevelGrid(-max, 0, step) : new LevelGrid(0, max, step);
     }
 
