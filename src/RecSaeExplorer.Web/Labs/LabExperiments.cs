@@ -21,7 +21,7 @@ public static class LabExperiments
             Reached = step.Reached,
             Eligible = step.Eligible,
             Summary = string.Create(CultureInfo.InvariantCulture,
-                $"reached {step.Reached} of {step.Eligible} eligible ({step.ReachShare:P0}) of {audience.Count} users; {step.ReachedResearch} by the research count"),
+                $"reached {step.Reached} of {step.Eligible} eligible ({step.ReachShare * 100:0}%) of {audience.Count} users; {step.ReachedResearch} by the research count"),
         };
     }
 
@@ -31,7 +31,7 @@ public static class LabExperiments
             ShareBefore = shift.ShareBefore,
             ShareAfter = shift.ShareAfter,
             Summary = string.Create(CultureInfo.InvariantCulture,
-                $"{concept} share of top-30 {shift.ShareBefore:P1} → {shift.ShareAfter:P1} ({shift.RelativeChange:+0%;-0%;0%}) over {audience.Count} users"),
+                $"{concept} share of top-30 {shift.ShareBefore * 100:0.0}% → {shift.ShareAfter * 100:0.0}% ({shift.RelativeChange * 100:+0;-0;0}%) over {audience.Count} users"),
         };
 
     /// <summary>Where an experiment reopens: its lab with its saved state.</summary>

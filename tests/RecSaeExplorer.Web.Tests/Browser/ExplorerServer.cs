@@ -10,7 +10,7 @@ namespace RecSaeExplorer.Web.Tests.Browser;
 /// test build puts beside the tests, in the Development environment (which serves the static web
 /// assets of a non-published build). State goes to a temp folder.
 /// </summary>
-public sealed class ExplorerServer : IAsyncLifetime
+public class ExplorerServer : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly StringBuilder _output = new();
@@ -27,8 +27,12 @@ public sealed class ExplorerServer : IAsyncLifetime
         get { lock (_output) return _output.ToString(); }
     }
 
+    /// <summary>Fills the state folder (e.g. trains runs into its store) before the explorer starts on it.</summary>
+    protected virtual Task PrepareAsync(string stateFolder) => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await PrepareAsync(_state);
         int port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         string appDir = AppContext.BaseDirectory;

@@ -12,7 +12,6 @@ namespace RecSaeExplorer.Web.Tests.Browser;
 /// </summary>
 public sealed class HomePageBrowserTests(ExplorerServer server, ITestOutputHelper output) : IClassFixture<ExplorerServer>
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private const float Timeout = 60_000;
 
     [Fact]
@@ -94,22 +93,7 @@ public sealed class HomePageBrowserTests(ExplorerServer server, ITestOutputHelpe
     private static Task<string> StyleOf(ILocator element, string property) =>
         element.EvaluateAsync<string>($"e => getComputedStyle(e).{property}");
 
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright)
-    {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: apt-get install -y chromium");
-        return playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => Chromium.LaunchAsync(playwright);
 
-    /// <summary>Screenshots go to the gitignored .recsae/screenshots folder of the checkout, for people to look at.</summary>
-    private static async Task SaveScreenshotAsync(IPage page, string name)
-    {
-        string folder = Path.Combine(TestPaths.RepoRoot, ".recsae", "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = true });
-    }
+    private static Task SaveScreenshotAsync(IPage page, string name) => Chromium.SaveScreenshotAsync(page, name);
 }
