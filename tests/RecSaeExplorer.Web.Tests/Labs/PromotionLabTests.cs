@@ -88,6 +88,20 @@ public sealed class PromotionLabTests(TinyRunsFixture runs)
         Assert.EndsWith($"lab/promote?{saved.State}", ctx.Uri());
     }
 
+    [Fact]
+    public async Task Without_a_query_the_lab_opens_the_newest_sae_run_and_asks_for_an_item()
+    {
+        await using var ctx = ExplorerTestContext.Create().WithLabs(runs.Catalog);
+        string newest = ctx.Services.GetRequiredService<ConceptCatalog>().SaeRuns()[0].Id;
+        ctx.GoTo("lab/promote");
+
+        var cut = ctx.Render<PromotionLab>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Pick an item and a neuron", cut.Find(".lab-prompt").TextContent), Wait);
+        Assert.EndsWith($"lab/promote?run={newest}&level=0&mode=set&audience=test", ctx.Uri());
+        Assert.Empty(cut.FindAll(".top-list-compare"));
+    }
+
     private async Task<LabCase> CaseAsync(BunitContext ctx) =>
         await LabCase.FindAsync(await ctx.Services.GetRequiredService<ConceptCatalog>().OpenAsync(runs.Sae.Id));
 

@@ -14,9 +14,12 @@ namespace RecSaeExplorer.Web.Components.Labs;
 /// </summary>
 public abstract class LabPageBase : ComponentBase
 {
-    private const int RememberedUrls = 32;
-    private readonly Queue<string> _pushed = new();
+    private const int RememberedUrls = 256;
+    private readonly Queue<string> _pushedOrder = new();
+    private readonly HashSet<string> _pushed = new(StringComparer.Ordinal);
     private readonly LatestOnly<LabState> _updates;
+    private bool _unchanged;
+    private bool _started;
 
     protected LabPageBase() => _updates = new LatestOnly<LabState>(ApplyAsync);
 
@@ -57,17 +60,35 @@ public abstract class LabPageBase : ComponentBase
     /// </summary>
     protected abstract Task<LabState> ComputeAsync(LabState? previous, LabState next);
 
+    /// <remarks>
+    /// Our own URL updates come back as parameters, late and sometimes more than once (each re-render of the
+    /// page re-supplies the query the circuit last heard of), after newer moves: a query this page pushed
+    /// is never a reason to go back to it. Other queries (a link, the nav menu) are applied.
+    /// </remarks>
     protected override async Task OnParametersSetAsync()
     {
         var incoming = LabState.From(RunQuery, ItemQuery, NeuronQuery, LevelQuery, ModeQuery, AudienceQuery, UserQuery, ConceptQuery);
-        if (incoming == State || IsEcho(incoming.ToQuery())) return;
+        if (_started && (incoming == State || _pushed.Contains(incoming.ToQuery())))
+        {
+            _unchanged = true;
+            return;
+        }
         // Prerendering shows the skeleton only: the live circuit computes (and may rewrite the URL).
         if (!RendererInfo.IsInteractive)
         {
             State = incoming;
             return;
         }
+        _started = true;
         await Change(incoming);
+    }
+
+    // An echo of our own URL changes nothing on the page: skip the render it would cost (one per slider move).
+    protected override bool ShouldRender()
+    {
+        if (!_unchanged) return true;
+        _unchanged = false;
+        return false;
     }
 
     /// <summary>Shows <paramref name="next"/> in the controls at once and computes it when its turn comes.</summary>
@@ -88,7 +109,7 @@ public abstract class LabPageBase : ComponentBase
             if (ReferenceEquals(State, requested)) State = next; // keep newer moves the person made meanwhile
             Applied = next;
             Error = null;
-            PushUrl(next);
+            if (ReferenceEquals(State, next)) PushUrl(next); // during a burst of moves only the settled state goes to the URL
         }
         catch (Exception e)
         {
@@ -119,17 +140,9 @@ public abstract class LabPageBase : ComponentBase
     {
         string query = state.ToQuery();
         if (!RendererInfo.IsInteractive || new Uri(Navigation.Uri).Query.TrimStart('?') == query) return;
-        _pushed.Enqueue(query);
-        while (_pushed.Count > RememberedUrls) _pushed.Dequeue();
+        if (_pushed.Add(query)) _pushedOrder.Enqueue(query);
+        while (_pushedOrder.Count > RememberedUrls) _pushed.Remove(_pushedOrder.Dequeue());
         Navigation.NavigateTo($"{Path}?{query}", replace: true);
-    }
-
-    // Our own URL updates come back as parameters, possibly after newer moves: ignore them.
-    private bool IsEcho(string query)
-    {
-        if (!_pushed.Contains(query)) return false;
-        while (_pushed.Dequeue() != query) { }
-        return true;
     }
 
     protected string Link(string query) => $"{Navigation.BaseUri}{Path}?{query}";
