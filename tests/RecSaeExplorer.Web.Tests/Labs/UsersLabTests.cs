@@ -34,7 +34,18 @@ public sealed class UsersLabTests(TinyRunsFixture runs)
         Assert.NotEqual(before.ShareAfter.ToString("P1"), after.ShareAfter.ToString("P1"));
         var rows = cut.FindAll(".lab-user-row");
         Assert.Equal(after.Users.Count, rows.Count);
-        cut.WaitForAssertion(() => Assert.Contains("mode=cap", ctx.Uri()), Wait);
+        cut.WaitForAssertion(() => Assert.Contains($"level={deep.ToString("R", CultureInfo.InvariantCulture)}&mode=cap", ctx.Uri()), Wait);
+
+        string author = $"users-{Guid.NewGuid():N}";
+        cut.Find(".save-author input").Change(author);
+        cut.WaitForAssertion(() => Assert.False(cut.Find(".save-experiment-button").HasAttribute("disabled")), Wait);
+        cut.Find(".save-experiment-button").Click();
+        cut.WaitForAssertion(() => Assert.Single(runs.Catalog.Experiments(sae.Run.Id), e => e.Author == author), Wait);
+        var saved = runs.Catalog.Experiments(sae.Run.Id).Single(e => e.Author == author);
+        Assert.Equal((Engine.Experiments.ExperimentKind.Suppress, neuron, deep, "cap"), (saved.Kind, saved.Neuron, saved.Level, saved.Mode));
+        Assert.Equal((after.ShareBefore, after.ShareAfter), (saved.ShareBefore, saved.ShareAfter));
+        Assert.Null(saved.ItemId);
+        Assert.Equal($"lab/users?{saved.State}", LabExperiments.ReopenUri(saved));
     }
 
     // The (neuron, facet) whose deepest cap changes the facet's share of its 40 fans' lists the most, computed through the engine.
