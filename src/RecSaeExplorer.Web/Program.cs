@@ -1,5 +1,6 @@
 using RecSaeExplorer.Web.Components;
 using RecSaeExplorer.Web.Hosting;
+using RecSaeExplorer.Web.Labs;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +20,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapExperimentsExport();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -5,7 +5,7 @@ namespace RecSaeExplorer.Web.Tests.Browser;
 /// <summary>Debian's Chromium through Playwright's bundled driver (Playwright's own browser download does not work here).</summary>
 internal static class Chromium
 {
-    private const string Path = "/usr/bin/chromium";
+    public const string Path = "/usr/bin/chromium";
 
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {

@@ -19,9 +19,6 @@ public class ExplorerServer : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>The server's RECSAE_HOME (its store is store.db in it); deleted with the server.</summary>
-    public string StateFolder => _state;
-
     /// <summary>How long the home page took to answer after the process was started.</summary>
     public TimeSpan StartupTime { get; private set; }
 
@@ -30,12 +27,12 @@ public class ExplorerServer : IAsyncLifetime
         get { lock (_output) return _output.ToString(); }
     }
 
-    /// <summary>Runs before the process starts, e.g. to train runs into <see cref="StateFolder"/>'s store.</summary>
-    protected virtual Task PrepareStateAsync() => Task.CompletedTask;
+    /// <summary>Fills the state folder (e.g. trains runs into its store) before the explorer starts on it.</summary>
+    protected virtual Task PrepareAsync(string stateFolder) => Task.CompletedTask;
 
     public async Task InitializeAsync()
     {
-        await PrepareStateAsync();
+        await PrepareAsync(_state);
         int port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         string appDir = AppContext.BaseDirectory;

@@ -26,11 +26,11 @@ public sealed class TrainedExplorerServer : ExplorerServer
     public int Neuron { get; private set; }
     public IReadOnlyList<string> TopTitles { get; private set; } = [];
 
-    protected override async Task PrepareStateAsync()
+    protected override async Task PrepareAsync(string stateFolder)
     {
         var datasets = EngineServices.ShippedDatasets();
-        using var catalog = new RunCatalog(Options.Create(new ExplorerOptions { StorePath = Path.Combine(StateFolder, "store.db") }),
-            new ProductPaths(TestPaths.ShippedData, StateFolder), datasets, NullLogger<RunCatalog>.Instance);
+        using var catalog = new RunCatalog(Options.Create(new ExplorerOptions { StorePath = Path.Combine(stateFolder, "store.db") }),
+            new ProductPaths(TestPaths.ShippedData, stateFolder), datasets, NullLogger<RunCatalog>.Instance);
         var runner = new EngineTrainingRunner(datasets, catalog);
         var progress = new Progress<JobProgress>();
         string recommender = await runner.RunAsync(

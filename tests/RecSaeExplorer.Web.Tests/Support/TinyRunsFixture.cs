@@ -24,7 +24,13 @@ public sealed class TinyRunsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Catalog = EngineServices.Catalog(_folder);
-        var runner = new EngineTrainingRunner(EngineServices.ShippedDatasets(), Catalog);
+        (Recommender, Sae) = await TrainAsync(Catalog);
+    }
+
+    /// <summary>Trains the tiny MF and its SAE into <paramref name="catalog"/>'s store.</summary>
+    public static async Task<(RunInfo Recommender, RunInfo Sae)> TrainAsync(RunCatalog catalog)
+    {
+        var runner = new EngineTrainingRunner(EngineServices.ShippedDatasets(), catalog);
         var progress = new Progress<JobProgress>();
         string recommenderId = await runner.RunAsync(
             new RecommenderTrainingRequest(DatasetCatalog.DefaultName, RecommenderModel.Mf, "tuned") { EmbeddingDim = 4, Epochs = Epochs, BatchSize = 1 << 16 },
@@ -32,8 +38,7 @@ public sealed class TinyRunsFixture : IAsyncLifetime
         string saeId = await runner.RunAsync(
             new SaeTrainingRequest(DatasetCatalog.DefaultName, recommenderId, SaePresets.Paper, 2) { Steps = 20 },
             progress, CancellationToken.None);
-        Recommender = Catalog.Find(recommenderId)!;
-        Sae = Catalog.Find(saeId)!;
+        return (catalog.Find(recommenderId)!, catalog.Find(saeId)!);
     }
 
     public Task DisposeAsync()

@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Components;
+using RecSaeExplorer.Engine.Interventions;
+using RecSaeExplorer.Web.Concepts;
+using RecSaeExplorer.Web.Labs;
+using RecSaeExplorer.Web.Runs;
+
+namespace RecSaeExplorer.Web.Components.Labs;
+
+/// <summary>
+/// What both labs share: their state comes from the URL and goes back into it (replace, no history), the
+/// SAE run and audience are opened for it, and every change goes through one <see cref="LatestOnly{T}"/>,
+/// so a burst of slider moves computes the level being computed and then only the newest one.
+/// <see cref="State"/> is what the controls show at once; <see cref="Applied"/> is what the results show.
+/// </summary>
+public abstract class LabPageBase : ComponentBase
+{
+    private const int RememberedUrls = 256;
+    private readonly Queue<string> _pushedOrder = new();
+    private readonly HashSet<string> _pushed = new(StringComparer.Ordinal);
+    private readonly LatestOnly<LabState> _updates;
+    private bool _unchanged;
+    private bool _started;
+
+    protected LabPageBase() => _updates = new LatestOnly<LabState>(ApplyAsync);
+
+    [Inject] protected ConceptCatalog Concepts { get; set; } = null!;
+    [Inject] protected LabService Labs { get; set; } = null!;
+    [Inject] protected RunCatalog Runs { get; set; } = null!;
+    [Inject] protected NavigationManager Navigation { get; set; } = null!;
+
+    [SupplyParameterFromQuery(Name = "run")] public string? RunQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "item")] public int? ItemQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "neuron")] public int? NeuronQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "level")] public string? LevelQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "mode")] public string? ModeQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "audience")] public string? AudienceQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "user")] public int? UserQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "concept")] public string? ConceptQuery { get; set; }
+
+    protected LabState State { get; private set; } = new();
+    protected LabState? Applied { get; private set; }
+    protected ExploredSae? Sae { get; private set; }
+    protected LabAudience? Audience { get; private set; }
+    protected LevelGrid? Grid { get; private set; }
+    protected string? Error { get; private set; }
+    protected bool Busy { get; private set; }
+
+    /// <summary>The lab's route, without a leading slash (e.g. "lab/promote").</summary>
+    protected abstract string Path { get; }
+
+    /// <summary>The edit modes the lab offers; the first is the default.</summary>
+    protected abstract IReadOnlyList<EditMode> Modes { get; }
+
+    /// <summary>Fills lab-specific defaults once the run is open (e.g. the measured concept).</summary>
+    protected virtual LabState WithDefaults(LabState state) => state;
+
+    /// <summary>
+    /// Computes what <paramref name="next"/> shows (<paramref name="previous"/> is what is shown, null at first) and
+    /// returns it with any defaults the results settle, such as the chosen user.
+    /// </summary>
+    protected abstract Task<LabState> ComputeAsync(LabState? previous, LabState next);
+
+    /// <remarks>
+    /// Our own URL updates come back as parameters, late and sometimes more than once (each re-render of the
+    /// page re-supplies the query the circuit last heard of), after newer moves: a query this page pushed
+    /// is never a reason to go back to it. Other queries (a link, the nav menu) are applied.
+    /// </remarks>
+    protected override async Task OnParametersSetAsync()
+    {
+        var incoming = LabState.From(RunQuery, ItemQuery, NeuronQuery, LevelQuery, ModeQuery, AudienceQuery, UserQuery, ConceptQuery);
+        if (_started && (incoming == State || _pushed.Contains(incoming.ToQuery())))
+        {
+            _unchanged = true;
+            return;
+        }
+        // Prerendering shows the skeleton only: the live circuit computes (and may rewrite the URL).
+        if (!RendererInfo.IsInteractive)
+        {
+            State = incoming;
+            return;
+        }
+        _started = true;
+        await Change(incoming);
+    }
+
+    // An echo of our own URL changes nothing on the page: skip the render it would cost (one per slider move).
+    protected override bool ShouldRender()
+    {
+        if (!_unchanged) return true;
+        _unchanged = false;
+        return false;
+    }
+
+    /// <summary>Shows <paramref name="next"/> in the controls at once and computes it when its turn comes.</summary>
+    protected Task Change(LabState next)
+    {
+        State = next;
+        return _updates.Post(next);
+    }
+
+    protected Task Change(Func<LabState, LabState> edit) => Change(edit(State));
+
+    private async Task ApplyAsync(LabState requested)
+    {
+        Busy = true;
+        try
+        {
+            var next = await ComputeAsync(Applied, await ResolveAsync(requested));
+            if (ReferenceEquals(State, requested)) State = next; // keep newer moves the person made meanwhile
+            Applied = next;
+            Error = null;
+            if (ReferenceEquals(State, next)) PushUrl(next); // during a burst of moves only the settled state goes to the URL
+        }
+        catch (Exception e)
+        {
+            // A bad link (unknown run, item or audience) shows as a message, not a broken circuit.
+            Error = e.Message;
+        }
+        finally
+        {
+            Busy = false;
+            StateHasChanged();
+        }
+    }
+
+    /// <summary>Opens the run and audience and settles defaults: newest SAE run, first mode, level snapped to the grid.</summary>
+    private async Task<LabState> ResolveAsync(LabState state)
+    {
+        string run = state.Run ?? Concepts.SaeRuns().FirstOrDefault()?.Id
+            ?? throw new InvalidOperationException("There is no SAE run yet: train one on the Runs page.");
+        if (Sae is null || !Sae.Run.Id.StartsWith(run, StringComparison.Ordinal)) Sae = await Concepts.OpenAsync(run);
+        state = WithDefaults(state with { Run = Sae.Run.Id, Mode = Modes.Contains(state.Mode) ? state.Mode : Modes[0] });
+        if (Audience is null || Applied?.Run != state.Run || Audience.Spec != state.Audience) Audience = await Labs.AudienceAsync(Sae, state.Audience);
+        if (state.Neuron is not { } k || k < 0 || k >= Sae.Width) return state with { Neuron = null };
+        Grid = LevelGrid.For(Sae.Profiles[k].MaxActivation, state.Mode);
+        return state with { Level = Grid.Snap(state.Level) };
+    }
+
+    private void PushUrl(LabState state)
+    {
+        string query = state.ToQuery();
+        if (!RendererInfo.IsInteractive || new Uri(Navigation.Uri).Query.TrimStart('?') == query) return;
+        if (_pushed.Add(query)) _pushedOrder.Enqueue(query);
+        while (_pushedOrder.Count > RememberedUrls) _pushed.Remove(_pushedOrder.Dequeue());
+        Navigation.NavigateTo($"{Path}?{query}", replace: true);
+    }
+
+    protected string Link(string query) => $"{Navigation.BaseUri}{Path}?{query}";
+}

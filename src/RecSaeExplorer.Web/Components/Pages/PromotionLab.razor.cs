@@ -1,0 +1,47 @@
+using RecSaeExplorer.Engine.Interventions;
+using RecSaeExplorer.Web.Components.Labs;
+using RecSaeExplorer.Web.Labs;
+using MudBlazor;
+using Microsoft.AspNetCore.Components;
+
+namespace RecSaeExplorer.Web.Components.Pages;
+
+public partial class PromotionLab
+{
+    private static readonly IReadOnlyList<EditMode> PromotionModes = [EditMode.Set, EditMode.Add];
+    private PromotionView? _view;
+    private DoseResponse? _sweep;
+    private object? _sweepKey;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    protected override string Path => LabExperiments.PromotePath;
+    protected override IReadOnlyList<EditMode> Modes => PromotionModes;
+
+    protected override async Task<LabState> ComputeAsync(LabState? previous, LabState next)
+    {
+        if (Sae!.ItemById(next.Item ?? -1) is not { } item || next.Neuron is not { } neuron || Grid is null)
+        {
+            _view = null;
+            return next;
+        }
+        var edit = new LatentEdit([neuron], next.Level, next.Mode);
+        var key = (next.Run, item.Index, neuron, next.Mode, Audience!.Spec);
+        if (!key.Equals(_sweepKey))
+        {
+            _sweep = await Labs.SweepAsync(Sae, Audience, item.Index, edit, Grid.Levels);
+            _sweepKey = key;
+        }
+        // Grid levels were all computed by the sweep; an off-grid level (never, after snapping) is computed afresh.
+        var step = _sweep!.Steps.FirstOrDefault(s => s.Level == next.Level) ?? await Labs.PromoteAsync(Sae, Audience, item.Index, edit);
+        _view = PromotionView.Of(Sae, Audience, item, _sweep, step, next.User, Labs.GuardrailThreshold);
+        return next with { User = _view.Chosen?.Id };
+    }
+
+    private void Save((string Author, string Note) entry)
+    {
+        if (_view is null || Applied is null) return;
+        var saved = Runs.SaveExperiment(LabExperiments.Promotion(Sae!, Applied, Audience!, _view.Step, entry.Author, entry.Note));
+        Snackbar.Add($"Saved experiment {saved.Id}: {saved.Summary}", Severity.Success);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using RecSaeExplorer.Core.Concepts;
+using RecSaeExplorer.Engine.Interventions;
+using RecSaeExplorer.Web.Labs;
+
+namespace RecSaeExplorer.Web.Components.Pages;
+
+public partial class UsersLab
+{
+    private static readonly IReadOnlyList<EditMode> UserModes = [EditMode.Cap, EditMode.Set, EditMode.Add];
+    private ShiftView? _view;
+    private ShiftCurve? _curve;
+    private object? _curveKey;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    protected override string Path => LabExperiments.UsersPath;
+    protected override IReadOnlyList<EditMode> Modes => UserModes;
+
+    /// <summary>The measured concept defaults to the neuron's label when that is a facet.</summary>
+    protected override LabState WithDefaults(LabState state)
+    {
+        if (state.Concept is not null || Sae is null || state.Neuron is not { } k || k < 0 || k >= Sae.Width) return state;
+        var label = Sae.Profiles[k].Label;
+        return state with { Concept = label.Kind == ConceptKind.Facet ? label.Name : Sae.Dataset.FacetNames[0] };
+    }
+
+    protected override async Task<LabState> ComputeAsync(LabState? previous, LabState next)
+    {
+        if (next.Neuron is not { } neuron || Grid is null || next.Concept is null)
+        {
+            _view = null;
+            return next;
+        }
+        int facet = RecSaeExplorer.Engine.Interventions.Audience.FacetIndex(Sae!.Dataset, next.Concept);
+        var edit = new LatentEdit([neuron], next.Level, next.Mode);
+        var key = (next.Run, neuron, next.Mode, Audience!.Spec, facet);
+        if (!key.Equals(_curveKey))
+        {
+            _curve = await CurveAsync(edit, facet, ShiftView.CurveLevels(Grid.Levels, Audience.Count, next.Level));
+            _curveKey = key;
+        }
+        var shift = _curve!.At(next.Level) ?? await Labs.ShiftAsync(Sae, Audience, edit, InFacet(facet));
+        _view = ShiftView.Of(Sae, Audience, facet, _curve, shift, next.User, Labs.GuardrailThreshold);
+        return next with { User = _view.Chosen?.Id };
+    }
+
+    private async Task<ShiftCurve> CurveAsync(LatentEdit edit, int facet, IReadOnlyList<double> levels)
+    {
+        var shifts = new List<AudienceShift>(levels.Count);
+        foreach (double level in levels) shifts.Add(await Labs.ShiftAsync(Sae!, Audience!, edit.WithLevel(level), InFacet(facet)));
+        return new ShiftCurve(levels, shifts);
+    }
+
+    private Func<int, bool> InFacet(int facet)
+    {
+        var items = Sae!.Dataset.Items;
+        return i => items[i].Facets.Contains(facet);
+    }
+
+    private void Save((string Author, string Note) entry)
+    {
+        if (_view is null || Applied is null) return;
+        var saved = Runs.SaveExperiment(LabExperiments.Shift(Sae!, Applied, Audience!, _view.Shift, _view.Concept, entry.Author, entry.Note));
+        Snackbar.Add($"Saved experiment {saved.Id}: {saved.Summary}", Severity.Success);
+    }
+}

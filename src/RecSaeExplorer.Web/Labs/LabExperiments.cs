@@ -1,0 +1,65 @@
+using System.Globalization;
+using RecSaeExplorer.Engine.Experiments;
+using RecSaeExplorer.Engine.Interventions;
+using RecSaeExplorer.Web.Concepts;
+
+namespace RecSaeExplorer.Web.Labs;
+
+/// <summary>Audit-log entries for what a lab shows, with the lab's query string so the entry reopens as saved.</summary>
+public static class LabExperiments
+{
+    public const string PromotePath = "lab/promote";
+    public const string UsersPath = "lab/users";
+
+    public static Experiment Promotion(ExploredSae sae, LabState state, LabAudience audience, PromotionStep step, string author, string note)
+    {
+        var item = sae.ItemById(state.Item ?? -1) ?? throw new InvalidOperationException("A promotion needs an item.");
+        return Base(sae, state, audience, ExperimentKind.Promote, author, note) with
+        {
+            ItemId = item.Id,
+            ItemTitle = item.Title,
+            Reached = step.Reached,
+            Eligible = step.Eligible,
+            Summary = string.Create(CultureInfo.InvariantCulture,
+                $"reached {step.Reached} of {step.Eligible} eligible ({step.ReachShare * 100:0}%) of {audience.Count} users; {step.ReachedResearch} by the research count"),
+        };
+    }
+
+    public static Experiment Shift(ExploredSae sae, LabState state, LabAudience audience, AudienceShift shift, string concept, string author, string note) =>
+        Base(sae, state, audience, state.Mode == EditMode.Cap ? ExperimentKind.Suppress : ExperimentKind.Nudge, author, note) with
+        {
+            ShareBefore = shift.ShareBefore,
+            ShareAfter = shift.ShareAfter,
+            Summary = string.Create(CultureInfo.InvariantCulture,
+                $"{concept} share of top-30 {shift.ShareBefore * 100:0.0}% → {shift.ShareAfter * 100:0.0}% ({shift.RelativeChange * 100:+0;-0;0}%) over {audience.Count} users"),
+        };
+
+    /// <summary>Where an experiment reopens: its lab with its saved state.</summary>
+    public static string ReopenUri(Experiment experiment) =>
+        $"{(experiment.Kind == ExperimentKind.Promote ? PromotePath : UsersPath)}?{experiment.State}";
+
+    private static Experiment Base(ExploredSae sae, LabState state, LabAudience audience, ExperimentKind kind, string author, string note)
+    {
+        if (string.IsNullOrWhiteSpace(author)) throw new ArgumentException("Say who saves the experiment.", nameof(author));
+        int neuron = state.Neuron ?? throw new InvalidOperationException("An experiment needs a neuron.");
+        return new Experiment
+        {
+            Id = Guid.NewGuid().ToString("N")[..12],
+            RunId = sae.Run.Id,
+            DatasetName = sae.Dataset.Name,
+            Kind = kind,
+            Neuron = neuron,
+            NeuronLabel = sae.LabelOf(neuron),
+            Level = state.Level,
+            Mode = LabState.ModeName(state.Mode),
+            Audience = audience.Spec,
+            AudienceDescription = audience.Audience.Description,
+            AudienceSize = audience.Count,
+            Summary = "",
+            Author = author.Trim(),
+            Note = note.Trim(),
+            CreatedUtc = DateTime.UtcNow,
+            State = state.ToQuery(),
+        };
+    }
+}

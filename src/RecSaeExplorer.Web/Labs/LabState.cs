@@ -1,0 +1,63 @@
+using System.Globalization;
+using RecSaeExplorer.Engine.Interventions;
+
+namespace RecSaeExplorer.Web.Labs;
+
+/// <summary>
+/// Everything a lab shows, as it travels in the URL: a link reopens the same run, item, neuron, level,
+/// mode, audience and chosen user. Items and users are dataset ids, so links survive reloads.
+/// </summary>
+public sealed record LabState
+{
+    public const string DefaultAudience = "test";
+
+    public string? Run { get; init; }
+    public int? Item { get; init; }
+    public int? Neuron { get; init; }
+    public double Level { get; init; }
+    public EditMode Mode { get; init; } = EditMode.Set;
+    public string Audience { get; init; } = DefaultAudience;
+    public int? User { get; init; }
+
+    /// <summary>The users lab's measured concept (a facet name).</summary>
+    public string? Concept { get; init; }
+
+    /// <summary>The query string (without '?') carrying this state; empty values are left out.</summary>
+    public string ToQuery()
+    {
+        var parts = new List<string>();
+        Add("run", Run);
+        Add("item", Item?.ToString(CultureInfo.InvariantCulture));
+        Add("neuron", Neuron?.ToString(CultureInfo.InvariantCulture));
+        Add("level", Level.ToString("R", CultureInfo.InvariantCulture));
+        Add("mode", ModeName(Mode));
+        Add("audience", Audience);
+        Add("user", User?.ToString(CultureInfo.InvariantCulture));
+        Add("concept", Concept);
+        return string.Join('&', parts);
+
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value)) parts.Add($"{key}={Uri.EscapeDataString(value)}");
+        }
+    }
+
+    /// <summary>The state from query values as <c>[SupplyParameterFromQuery]</c> hands them over (unknown modes fall back to set).</summary>
+    public static LabState From(string? run, int? item, int? neuron, string? level, string? mode, string? audience, int? user, string? concept) => new()
+    {
+        Run = Blank(run),
+        Item = item,
+        Neuron = neuron,
+        Level = double.TryParse(level, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : 0,
+        Mode = ParseMode(mode),
+        Audience = Blank(audience) ?? DefaultAudience,
+        User = user,
+        Concept = Blank(concept),
+    };
+
+    public static string ModeName(EditMode mode) => mode.ToString().ToLowerInvariant();
+
+    public static EditMode ParseMode(string? mode) => Enum.TryParse<EditMode>(mode, ignoreCase: true, out var m) && Enum.IsDefined(m) ? m : EditMode.Set;
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,39 @@
+using RecSaeExplorer.Core.Datasets;
+using RecSaeExplorer.Engine.Interventions;
+using RecSaeExplorer.Web.Concepts;
+
+namespace RecSaeExplorer.Web.Labs;
+
+/// <summary>The concept's share of the audience's top-30 at each computed level of a user-code edit.</summary>
+public sealed record ShiftCurve(IReadOnlyList<double> Levels, IReadOnlyList<AudienceShift> Shifts)
+{
+    public AudienceShift? At(double level)
+    {
+        for (int i = 0; i < Levels.Count; i++) if (Levels[i] == level) return Shifts[i];
+        return null;
+    }
+}
+
+/// <summary>What the suppression and nudging lab shows for one level.</summary>
+public sealed record ShiftView(string Concept, int Facet, ShiftCurve Curve, AudienceShift Shift, IReadOnlyList<LabRow<UserShift>> Rows,
+    UserInfo? Chosen, UserShift? ChosenShift)
+{
+    public static ShiftView Of(ExploredSae sae, LabAudience audience, int facet, ShiftCurve curve, AudienceShift shift, int? userId, double threshold)
+    {
+        var rows = LabRows.Of(sae, audience, shift, threshold);
+        int? position = userId is { } id && sae.UserById(id) is { } user ? audience.PositionOf(user.Index) : null;
+        // By default the user whose share moves most, i.e. the first row.
+        var chosen = position is { } p ? rows.First(r => r.Position == p) : rows.FirstOrDefault();
+        return new ShiftView(sae.Dataset.FacetNames[facet], facet, curve, shift, rows, chosen?.User, chosen?.Outcome);
+    }
+
+    /// <summary>
+    /// The levels worth a curve: every grid level for small audiences, fewer for large ones, since each
+    /// level re-ranks every item for every audience user (about 40,000 user re-ranks in all).
+    /// </summary>
+    public static IReadOnlyList<double> CurveLevels(IReadOnlyList<double> grid, int audienceSize, double current, int budget = 40_000)
+    {
+        int stride = Math.Max(1, (int)Math.Ceiling(audienceSize * (double)grid.Count / budget));
+        return grid.Where((_, i) => i % stride == 0 || i == grid.Count - 1).Append(current).Distinct().Order().ToList();
+    }
+}

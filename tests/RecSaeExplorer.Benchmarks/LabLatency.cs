@@ -1,0 +1,109 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace RecSaeExplorer.Benchmarks;
+
+/// <summary>
+/// Latency of the promotion lab as a person feels it: from a slider key press to the chosen user's updated
+/// top-30 in Chromium, against an explorer that is already running (start it on the store to measure).
+/// Run: <c>lab-latency url=&lt;lab link with run, item, neuron, audience&gt; [moves=50] [sessions=1] [seconds=60]
+/// [screenshot=file.png] [chromium=/usr/bin/chromium]</c>. One session makes <c>moves</c> moves; several
+/// sessions each move for <c>seconds</c>. Prints p50/p95/max and the errors (moves not shown within 10 s,
+/// page errors).
+/// </summary>
+internal static class LabLatency
+{
+    public const string Command = "lab-latency";
+    private const int MoveTimeoutMs = 10_000;
+
+    // Times each key press in the page itself: keydown → the DOM batch in which the compared lists show the slider's new level.
+    private const string Probe = """
+        () => {
+          window.__lat = []; window.__t0 = 0;
+          const slider = () => document.querySelector('.level-slider input[type=range]');
+          document.addEventListener('keydown', () => { window.__t0 = performance.now(); }, true);
+          new MutationObserver(() => {
+            const lists = document.querySelector('.top-list-compare');
+            if (!window.__t0 || !lists) return;
+            if (Math.abs(parseFloat(lists.dataset.level) - parseFloat(slider().value)) < 1e-9) {
+              window.__lat.push(performance.now() - window.__t0); window.__t0 = 0;
+              if (window.__wake) window.__wake();
+            }
+          }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        }
+        """;
+
+    // Resolves with the n-th measured move when it lands (woken by the observer: no polling, which 20 tabs would pay for).
+    private const string Next = """
+        ({ n, timeout }) => new Promise((resolve, reject) => {
+          const timer = setTimeout(() => { window.__wake = null; reject(new Error('move timeout')); }, timeout);
+          const check = () => { if (window.__lat.length > n) { clearTimeout(timer); window.__wake = null; resolve(window.__lat[n]); } };
+          window.__wake = check; check();
+        })
+        """;
+
+    public static async Task RunAsync(string[] args)
+    {
+        var o = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+        string url = o.TryGetValue("url", out var u) ? u : throw new ArgumentException("lab-latency needs url=<promotion lab link>.");
+        int moves = Int(o, "moves", 50), sessions = Int(o, "sessions", 1), seconds = Int(o, "seconds", 60);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = o.GetValueOrDefault("chromium", "/usr/bin/chromium"),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                   "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"],
+        });
+        TimeSpan? duration = sessions == 1 ? null : TimeSpan.FromSeconds(seconds);
+        var runs = await Task.WhenAll(Enumerable.Range(0, sessions).Select(_ => SessionAsync(browser, url, moves, duration, o.GetValueOrDefault("screenshot"))));
+        var times = runs.SelectMany(r => r.Times).Order().ToArray();
+        int errors = runs.Sum(r => r.Errors);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"sessions {sessions}, moves {times.Length} (per session {string.Join('/', runs.Select(r => r.Times.Count))}), errors {errors}; slider → top-30 ms: p50 {Pct(times, 0.5):F0}, p95 {Pct(times, 0.95):F0}, max {(times.Length == 0 ? 0 : times[^1]):F0}"));
+    }
+
+    private static async Task<(List<double> Times, int Errors)> SessionAsync(IBrowser browser, string url, int moves, TimeSpan? duration, string? screenshot)
+    {
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1100 } });
+        int errors = 0;
+        page.PageError += (_, e) => { errors++; Console.Error.WriteLine($"page error: {e}"); };
+        await page.GotoAsync(url);
+        var slider = page.Locator(".level-slider input[type=range]");
+        await page.Locator(".top-list-compare").WaitForAsync(new() { Timeout = 120_000 });
+        await page.EvaluateAsync(Probe);
+        await slider.FocusAsync();
+        var times = new List<double>();
+        // Each session moves for the full duration once its page is live (loading 20 pages takes a while on 2 cores).
+        var deadline = duration is { } d ? DateTime.UtcNow + d : (DateTime?)null;
+        string key = "ArrowRight";
+        int seen = 0;
+        for (int m = 0; deadline is null ? m < moves : DateTime.UtcNow < deadline; m++)
+        {
+            if (await slider.InputValueAsync() == await slider.GetAttributeAsync("max")) key = "ArrowLeft";
+            else if (await slider.InputValueAsync() == await slider.GetAttributeAsync("min")) key = "ArrowRight";
+            await page.Keyboard.PressAsync(key);
+            try
+            {
+                times.Add(await page.EvaluateAsync<double>(Next, new { n = seen, timeout = MoveTimeoutMs }));
+                seen++;
+            }
+            catch (PlaywrightException e) when (e.Message.Contains("move timeout", StringComparison.Ordinal))
+            {
+                errors++; // not shown within the timeout; a late update is counted against the next move
+                Console.Error.WriteLine(e.Message.Split('\n')[0] + " | move not shown: " + await page.EvaluateAsync<string>(
+                    "() => JSON.stringify([document.querySelector('.level-slider input[type=range]').value, document.querySelector('.top-list-compare').dataset.level, window.__lat.length])") + $" after {key}, seen {seen}");
+                await page.EvaluateAsync("() => { window.__t0 = 0; }");
+            }
+        }
+        if (screenshot is not null) await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+        await page.CloseAsync();
+        return (times, errors);
+    }
+
+    private static int Int(Dictionary<string, string> o, string key, int fallback) =>
+        o.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    private static double Pct(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

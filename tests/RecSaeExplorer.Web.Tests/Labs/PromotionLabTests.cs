@@ -1,0 +1,110 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using RecSaeExplorer.Engine.Interventions;
+using RecSaeExplorer.Web.Components.Labs;
+using RecSaeExplorer.Web.Components.Pages;
+using RecSaeExplorer.Web.Concepts;
+using RecSaeExplorer.Web.Labs;
+using RecSaeExplorer.Web.Tests.Support;
+
+namespace RecSaeExplorer.Web.Tests.Labs;
+
+[Collection(TinyRunsCollection.Name)]
+public sealed class PromotionLabTests(TinyRunsFixture runs)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Moving_the_level_shows_the_reach_the_engine_computes_for_that_level()
+    {
+        await using var ctx = ExplorerTestContext.Create().WithLabs(runs.Catalog);
+        var lab = await CaseAsync(ctx);
+        ctx.GoTo($"lab/promote?{lab.Query(lab.Low)}");
+
+        var cut = ctx.Render<PromotionLab>();
+        cut.WaitForAssertion(() => Assert.Equal(lab.LowStep.Reached.ToString("N0"), Stat(cut, "reached")), Wait);
+        Assert.Equal(lab.LowStep.Eligible.ToString("N0"), Stat(cut, "eligible"));
+
+        cut.Find(".level-slider input").Input(lab.High.ToString(CultureInfo.InvariantCulture));
+
+        cut.WaitForAssertion(() => Assert.Equal(lab.HighStep.Reached.ToString("N0"), Stat(cut, "reached")), Wait);
+        Assert.NotEqual(lab.LowStep.Reached, lab.HighStep.Reached);
+        cut.WaitForAssertion(() => Assert.Contains($"level={lab.High.ToString("R", CultureInfo.InvariantCulture)}&", ctx.Uri()), Wait);
+    }
+
+    [Fact]
+    public async Task The_url_carries_the_whole_state_and_a_chosen_users_lists()
+    {
+        await using var ctx = ExplorerTestContext.Create().WithLabs(runs.Catalog);
+        var lab = await CaseAsync(ctx);
+        var reached = lab.HighStep.Users.First(u => u.Reached);
+        int userId = lab.Sae.Dataset.Users[reached.User].Id;
+        ctx.GoTo($"lab/promote?{lab.Query(lab.High)}");
+        var cut = ctx.Render<PromotionLab>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".lab-user-row")), Wait);
+
+        cut.FindAll(".lab-user-row").Single(r => r.QuerySelector($"[data-user='{userId}']") is not null).Click();
+
+        string expected = lab.Query(lab.High, userId);
+        cut.WaitForAssertion(() => Assert.EndsWith($"lab/promote?{expected}", ctx.Uri()), Wait);
+        var titles = cut.FindAll(".top-list.after li").Select(li => li.TextContent).ToList();
+        Assert.Contains(titles, t => t.StartsWith(lab.Sae.Dataset.Items[lab.Item].Title, StringComparison.Ordinal) && t.EndsWith("(new)", StringComparison.Ordinal));
+        Assert.Equal(reached.NewRank, titles.FindIndex(t => t.StartsWith(lab.Sae.Dataset.Items[lab.Item].Title, StringComparison.Ordinal)) + 1);
+        Assert.Equal(userId.ToString(CultureInfo.InvariantCulture), cut.Find(".top-list-compare").GetAttribute("data-user"));
+
+        // The same link in a fresh lab shows the same user and level.
+        var again = ctx.Render<PromotionLab>();
+        again.WaitForAssertion(() => Assert.Equal(userId.ToString(CultureInfo.InvariantCulture), again.Find(".top-list-compare").GetAttribute("data-user")), Wait);
+        Assert.Equal(lab.HighStep.Reached.ToString("N0"), Stat(again, "reached"));
+    }
+
+    [Fact]
+    public async Task A_saved_experiment_is_in_the_log_and_reopens_the_lab_as_it_was()
+    {
+        await using var ctx = ExplorerTestContext.Create().WithLabs(runs.Catalog);
+        var lab = await CaseAsync(ctx);
+        ctx.GoTo($"lab/promote?{lab.Query(lab.High)}");
+        var cut = ctx.Render<PromotionLab>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".top-list-compare")), Wait);
+        string author = $"tester-{Guid.NewGuid():N}";
+
+        cut.Find(".save-author input").Change(author);
+        cut.Find(".save-note input").Change("why not");
+        // MudBlazor applies typed text asynchronously; the button is enabled once the name is in.
+        cut.WaitForAssertion(() => Assert.False(cut.Find(".save-experiment-button").HasAttribute("disabled")), Wait);
+        cut.Find(".save-experiment-button").Click();
+
+        cut.WaitForAssertion(() => Assert.Single(runs.Catalog.Experiments(lab.Sae.Run.Id), e => e.Author == author), Wait);
+        var saved = runs.Catalog.Experiments(lab.Sae.Run.Id).Single(e => e.Author == author);
+        Assert.Equal((lab.HighStep.Reached, lab.HighStep.Eligible, lab.ItemId, lab.Neuron, lab.High), (saved.Reached, saved.Eligible, saved.ItemId, saved.Neuron, saved.Level));
+        Assert.Equal("why not", saved.Note);
+        Assert.Equal(new Uri(ctx.Uri()).Query.TrimStart('?'), saved.State);
+
+        var log = ctx.Render<ExperimentsPage>();
+        var row = log.FindAll(".experiments-grid tbody tr").Single(r => r.TextContent.Contains(author, StringComparison.Ordinal));
+        Assert.Contains(saved.Summary, row.TextContent);
+        row.QuerySelector("button.reopen")!.Click();
+        Assert.EndsWith($"lab/promote?{saved.State}", ctx.Uri());
+    }
+
+    [Fact]
+    public async Task Without_a_query_the_lab_opens_the_newest_sae_run_and_asks_for_an_item()
+    {
+        await using var ctx = ExplorerTestContext.Create().WithLabs(runs.Catalog);
+        string newest = ctx.Services.GetRequiredService<ConceptCatalog>().SaeRuns()[0].Id;
+        ctx.GoTo("lab/promote");
+
+        var cut = ctx.Render<PromotionLab>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Pick an item and a neuron", cut.Find(".lab-prompt").TextContent), Wait);
+        Assert.EndsWith($"lab/promote?run={newest}&level=0&mode=set&audience=test", ctx.Uri());
+        Assert.Empty(cut.FindAll(".top-list-compare"));
+    }
+
+    private async Task<LabCase> CaseAsync(BunitContext ctx) =>
+        await LabCase.FindAsync(await ctx.Services.GetRequiredService<ConceptCatalog>().OpenAsync(runs.Sae.Id));
+
+    private static string Stat<T>(IRenderedComponent<T> cut, string name) where T : Microsoft.AspNetCore.Components.IComponent =>
+        cut.Find($"[data-stat='{name}'] .lab-stat-value").TextContent.Trim();
+}
