@@ -3,8 +3,9 @@ using RecSaeExplorer.Engine.Interventions;
 namespace RecSaeExplorer.Web.Labs;
 
 /// <summary>
-/// The slider's levels for a neuron: from 0 to a round number at or above 5 (the research sweep's range)
-/// or 2 × the neuron's largest item activation, whichever is larger, in about 40 round steps. Caps
+/// The slider's levels for a neuron: from 0 to a round number at or above 10 or 4 × the neuron's largest
+/// item activation, whichever is larger, in about 40 round steps. (The research sweep stops at 5, but on
+/// ML-1M a children's film needs about 6 to reach half of a children's audience.) Caps
 /// (suppression) mirror it below zero. The dose-response curve is computed over exactly these levels.
 /// </summary>
 public sealed record LevelGrid(double Min, double Max, double Step)
@@ -13,7 +14,7 @@ public sealed record LevelGrid(double Min, double Max, double Step)
 
     public static LevelGrid For(double maxActivation, EditMode mode)
     {
-        double top = Math.Max(5, 2 * maxActivation);
+        double top = Math.Max(10, 4 * maxActivation);
         double step = NiceStep(top / Steps);
         double max = Math.Round(Math.Ceiling(top / step - 1e-9) * step, 6);
         return mode == EditMode.Cap ? new LevelGrid(-max, 0, step) : new LevelGrid(0, max, step);

@@ -28,10 +28,10 @@ public sealed class LabStateTests
     }
 
     [Theory]
-    [InlineData(1.0, EditMode.Set, 0, 5, 0.2, 26)]    // the floor of the range, 5; 5 / 40 = 0.125 rounds up to 0.2
-    [InlineData(4.0, EditMode.Add, 0, 8, 0.2, 41)]    // 2 × 4 = 8 in 40 steps of 0.2
-    [InlineData(4.0, EditMode.Cap, -8, 0, 0.2, 41)]
-    [InlineData(7.3, EditMode.Set, 0, 15, 0.5, 31)]   // 14.6 / 40 = 0.365 → 0.5; 14.6 → 15
+    [InlineData(1.0, EditMode.Set, 0, 10, 0.25, 41)]  // the floor of the range, 10, in 40 steps of 0.25
+    [InlineData(4.0, EditMode.Add, 0, 16, 0.5, 33)]   // 4 × 4 = 16; 16 / 40 = 0.4 rounds up to 0.5
+    [InlineData(4.0, EditMode.Cap, -16, 0, 0.5, 33)]
+    [InlineData(7.3, EditMode.Set, 0, 30, 1, 31)]     // 29.2 / 40 = 0.73 → 1; 29.2 → 30
     public void The_level_grid_has_round_steps_over_the_neurons_range(double maxActivation, EditMode mode, double min, double max, double step, int levels)
     {
         var grid = LevelGrid.For(maxActivation, mode);
