@@ -7,9 +7,11 @@ namespace RecSaeExplorer.Benchmarks;
 /// Latency of the promotion lab as a person feels it: from a slider key press to the chosen user's updated
 /// top-30 in Chromium, against an explorer that is already running (start it on the store to measure).
 /// Run: <c>lab-latency url=&lt;lab link with run, item, neuron, audience&gt; [moves=50] [sessions=1] [seconds=60]
-/// [screenshot=file.png] [chromium=/usr/bin/chromium]</c>. One session makes <c>moves</c> moves; several
-/// sessions each move for <c>seconds</c>. Prints p50/p95/max and the errors (moves not shown within 10 s,
-/// page errors).
+/// [pace=ms] [screenshot=file.png] [chromium=/usr/bin/chromium]</c>. One session makes <c>moves</c> moves; several
+/// sessions each move for <c>seconds</c>. Without <c>pace</c> each session presses the next key as soon as the
+/// last move shows (a closed loop: the load a machine saturates under); with it, a session presses at most one
+/// key per <c>pace</c> ms, like a person stepping a slider. Prints p50/p95/max and the errors (moves not shown
+/// within 10 s, page errors).
 /// </summary>
 internal static class LabLatency
 {
@@ -47,6 +49,7 @@ internal static class LabLatency
         var o = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
         string url = o.TryGetValue("url", out var u) ? u : throw new ArgumentException("lab-latency needs url=<promotion lab link>.");
         int moves = Int(o, "moves", 50), sessions = Int(o, "sessions", 1), seconds = Int(o, "seconds", 60);
+        var pace = TimeSpan.FromMilliseconds(Int(o, "pace", 0));
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -56,14 +59,15 @@ internal static class LabLatency
                    "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"],
         });
         TimeSpan? duration = sessions == 1 ? null : TimeSpan.FromSeconds(seconds);
-        var runs = await Task.WhenAll(Enumerable.Range(0, sessions).Select(_ => SessionAsync(browser, url, moves, duration, o.GetValueOrDefault("screenshot"))));
+        var runs = await Task.WhenAll(Enumerable.Range(0, sessions).Select(_ => SessionAsync(browser, url, moves, duration, pace, o.GetValueOrDefault("screenshot"))));
         var times = runs.SelectMany(r => r.Times).Order().ToArray();
         int errors = runs.Sum(r => r.Errors);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sessions {sessions}, moves {times.Length} (per session {string.Join('/', runs.Select(r => r.Times.Count))}), errors {errors}; slider → top-30 ms: p50 {Pct(times, 0.5):F0}, p95 {Pct(times, 0.95):F0}, max {(times.Length == 0 ? 0 : times[^1]):F0}"));
+            $"sessions {sessions}, pace {pace.TotalMilliseconds:F0} ms, moves {times.Length} (per session {string.Join('/', runs.Select(r => r.Times.Count))}), errors {errors}; slider → top-30 ms: p50 {Pct(times, 0.5):F0}, p95 {Pct(times, 0.95):F0}, max {(times.Length == 0 ? 0 : times[^1]):F0}"));
     }
 
-    private static async Task<(List<double> Times, int Errors)> SessionAsync(IBrowser browser, string url, int moves, TimeSpan? duration, string? screenshot)
+    private static async Task<(List<double> Times, int Errors)> SessionAsync(IBrowser browser, string url, int moves, TimeSpan? duration, TimeSpan pace,
+        string? screenshot)
     {
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1100 } });
         int errors = 0;
@@ -82,6 +86,7 @@ internal static class LabLatency
         {
             if (await slider.InputValueAsync() == await slider.GetAttributeAsync("max")) key = "ArrowLeft";
             else if (await slider.InputValueAsync() == await slider.GetAttributeAsync("min")) key = "ArrowRight";
+            var pressed = DateTime.UtcNow;
             await page.Keyboard.PressAsync(key);
             try
             {
@@ -95,6 +100,8 @@ internal static class LabLatency
                     "() => JSON.stringify([document.querySelector('.level-slider input[type=range]').value, document.querySelector('.top-list-compare').dataset.level, window.__lat.length])") + $" after {key}, seen {seen}");
                 await page.EvaluateAsync("() => { window.__t0 = 0; }");
             }
+            var rest = pressed + pace - DateTime.UtcNow;
+            if (rest > TimeSpan.Zero) await Task.Delay(rest);
         }
         if (screenshot is not null) await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         await page.CloseAsync();

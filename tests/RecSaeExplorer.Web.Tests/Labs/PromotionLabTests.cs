@@ -30,7 +30,7 @@ public sealed class PromotionLabTests(TinyRunsFixture runs)
 
         cut.WaitForAssertion(() => Assert.Equal(lab.HighStep.Reached.ToString("N0"), Stat(cut, "reached")), Wait);
         Assert.NotEqual(lab.LowStep.Reached, lab.HighStep.Reached);
-        cut.WaitForAssertion(() => Assert.Contains($"level={lab.High.ToString("R", CultureInfo.InvariantCulture)}&", ctx.Uri()), Wait);
+        await EngineServices.Eventually(() => ctx.Uri().Contains($"level={lab.High.ToString("R", CultureInfo.InvariantCulture)}&", StringComparison.Ordinal), "the new level in the URL");
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class PromotionLabTests(TinyRunsFixture runs)
         cut.FindAll(".lab-user-row").Single(r => r.QuerySelector($"[data-user='{userId}']") is not null).Click();
 
         string expected = lab.Query(lab.High, userId);
-        cut.WaitForAssertion(() => Assert.EndsWith($"lab/promote?{expected}", ctx.Uri()), Wait);
+        await EngineServices.Eventually(() => ctx.Uri().EndsWith($"lab/promote?{expected}", StringComparison.Ordinal), "the chosen user in the URL");
         var titles = cut.FindAll(".top-list.after li").Select(li => li.TextContent).ToList();
         Assert.Contains(titles, t => t.StartsWith(lab.Sae.Dataset.Items[lab.Item].Title, StringComparison.Ordinal) && t.EndsWith("(new)", StringComparison.Ordinal));
         Assert.Equal(reached.NewRank, titles.FindIndex(t => t.StartsWith(lab.Sae.Dataset.Items[lab.Item].Title, StringComparison.Ordinal)) + 1);
@@ -79,7 +79,7 @@ public sealed class PromotionLabTests(TinyRunsFixture runs)
         var saved = runs.Catalog.Experiments(lab.Sae.Run.Id).Single(e => e.Author == author);
         Assert.Equal((lab.HighStep.Reached, lab.HighStep.Eligible, lab.ItemId, lab.Neuron, lab.High), (saved.Reached, saved.Eligible, saved.ItemId, saved.Neuron, saved.Level));
         Assert.Equal("why not", saved.Note);
-        Assert.Equal(new Uri(ctx.Uri()).Query.TrimStart('?'), saved.State);
+        await EngineServices.Eventually(() => new Uri(ctx.Uri()).Query.TrimStart('?') == saved.State, "the saved state in the URL");
 
         var log = ctx.Render<ExperimentsPage>();
         var row = log.FindAll(".experiments-grid tbody tr").Single(r => r.TextContent.Contains(author, StringComparison.Ordinal));
@@ -98,7 +98,8 @@ public sealed class PromotionLabTests(TinyRunsFixture runs)
         var cut = ctx.Render<PromotionLab>();
 
         cut.WaitForAssertion(() => Assert.Contains("Pick an item and a neuron", cut.Find(".lab-prompt").TextContent), Wait);
-        Assert.EndsWith($"lab/promote?run={newest}&level=0&mode=set&audience=test", ctx.Uri());
+        await EngineServices.Eventually(() => ctx.Uri().EndsWith($"lab/promote?run={newest}&level=0&mode=set&audience=test", StringComparison.Ordinal),
+            "the newest run in the URL");
         Assert.Empty(cut.FindAll(".top-list-compare"));
     }
 

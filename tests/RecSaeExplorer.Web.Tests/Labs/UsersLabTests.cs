@@ -34,7 +34,7 @@ public sealed class UsersLabTests(TinyRunsFixture runs)
         Assert.NotEqual(before.ShareAfter.ToString("P1"), after.ShareAfter.ToString("P1"));
         var rows = cut.FindAll(".lab-user-row");
         Assert.Equal(after.Users.Count, rows.Count);
-        cut.WaitForAssertion(() => Assert.Contains($"level={deep.ToString("R", CultureInfo.InvariantCulture)}&mode=cap", ctx.Uri()), Wait);
+        await EngineServices.Eventually(() => ctx.Uri().Contains($"level={deep.ToString("R", CultureInfo.InvariantCulture)}&mode=cap", StringComparison.Ordinal), "the cap in the URL");
 
         string author = $"users-{Guid.NewGuid():N}";
         cut.Find(".save-author input").Change(author);

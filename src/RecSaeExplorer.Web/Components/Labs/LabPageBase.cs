@@ -12,9 +12,13 @@ namespace RecSaeExplorer.Web.Components.Labs;
 /// so a burst of slider moves computes the level being computed and then only the newest one.
 /// <see cref="State"/> is what the controls show at once; <see cref="Applied"/> is what the results show.
 /// </summary>
-public abstract class LabPageBase : ComponentBase
+public abstract class LabPageBase : ComponentBase, IDisposable
 {
     private const int RememberedUrls = 256;
+    private static readonly TimeSpan BusyAfter = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan UrlAfter = TimeSpan.FromMilliseconds(400);
+    private int _urlVersion;
+    private bool _disposed;
     private readonly Queue<string> _pushedOrder = new();
     private readonly HashSet<string> _pushed = new(StringComparer.Ordinal);
     private readonly LatestOnly<LabState> _updates;
@@ -102,14 +106,13 @@ public abstract class LabPageBase : ComponentBase
 
     private async Task ApplyAsync(LabState requested)
     {
-        Busy = true;
         try
         {
-            var next = await ComputeAsync(Applied, await ResolveAsync(requested));
+            var next = await ShowBusyIfSlow(ComputeAsync(Applied, await ShowBusyIfSlow(ResolveAsync(requested))));
             if (ReferenceEquals(State, requested)) State = next; // keep newer moves the person made meanwhile
             Applied = next;
             Error = null;
-            if (ReferenceEquals(State, next)) PushUrl(next); // during a burst of moves only the settled state goes to the URL
+            if (ReferenceEquals(State, next)) _ = PushUrlWhenQuietAsync(next); // during a burst of moves only the settled state goes to the URL
         }
         catch (Exception e)
         {
@@ -121,6 +124,18 @@ public abstract class LabPageBase : ComponentBase
             Busy = false;
             StateHasChanged();
         }
+    }
+
+    // A slider move over the cached sweep takes milliseconds: flashing a progress bar for it would cost the browser a
+    // re-layout per move. Only work that is still running after a moment (opening a run, building an audience) shows it.
+    private async Task<T> ShowBusyIfSlow<T>(Task<T> work)
+    {
+        if (!work.IsCompleted && await Task.WhenAny(work, Task.Delay(BusyAfter)) != work)
+        {
+            Busy = true;
+            StateHasChanged();
+        }
+        return await work;
     }
 
     /// <summary>Opens the run and audience and settles defaults: newest SAE run, first mode, level snapped to the grid.</summary>
@@ -136,6 +151,15 @@ public abstract class LabPageBase : ComponentBase
         return state with { Level = Grid.Snap(state.Level) };
     }
 
+    // Replacing the URL costs the browser a router pass and a layout re-render (measured: about as much CPU as the
+    // move itself), so it waits until the slider has been still for a moment.
+    private async Task PushUrlWhenQuietAsync(LabState state)
+    {
+        int version = ++_urlVersion;
+        await Task.Delay(UrlAfter);
+        if (version == _urlVersion && !_disposed) PushUrl(state);
+    }
+
     private void PushUrl(LabState state)
     {
         string query = state.ToQuery();
@@ -146,4 +170,10 @@ public abstract class LabPageBase : ComponentBase
     }
 
     protected string Link(string query) => $"{Navigation.BaseUri}{Path}?{query}";
+
+    public void Dispose()
+    {
+        _disposed = true;
+        GC.SuppressFinalize(this);
+    }
 }
