@@ -100,5 +100,18 @@ public sealed class ItemAndUserPageTests(NeuronRunsFixture runs)
         Assert.DoesNotContain(listed, seen.Contains);
         Assert.Equal(30, listed.Distinct().Count());
         Assert.Contains($"{history.Length} training positives", cut.Find(".user-facts").TextContent);
+        // ml-latest-small has no demographics: no empty "About" column beside the similar users.
+        Assert.Equal(["User", "Cosine"], cut.FindAll(".similar-users th").Select(th => th.TextContent.Trim()));
+        Assert.Equal(10, cut.FindAll(".similar-users tbody tr").Count);
+    }
+
+    [Fact]
+    public void Demographics_are_described_only_where_the_dataset_has_them()
+    {
+        var known = new RecSaeExplorer.Core.Datasets.UserInfo(0, 1, "F", "25-34", "writer");
+        var unknown = new RecSaeExplorer.Core.Datasets.UserInfo(1, 2);
+        Assert.Equal("F · 25-34 · writer", RecSaeExplorer.Web.Components.Neurons.UserFacts.Describe(known));
+        Assert.False(RecSaeExplorer.Web.Components.Neurons.UserFacts.AnyKnown([unknown]));
+        Assert.True(RecSaeExplorer.Web.Components.Neurons.UserFacts.AnyKnown([unknown, known]));
     }
 }

@@ -7,4 +7,7 @@ internal static class UserFacts
 {
     public static string Describe(UserInfo user) =>
         string.Join(" · ", new[] { user.Gender, user.AgeBand, user.Occupation }.Where(s => !string.IsNullOrEmpty(s)));
+
+    /// <summary>Whether any of <paramref name="users"/> has demographics (ML-1M does, Last.FM does not): else the column is left out.</summary>
+    public static bool AnyKnown(IEnumerable<UserInfo> users) => users.Any(u => Describe(u).Length > 0);
 }
