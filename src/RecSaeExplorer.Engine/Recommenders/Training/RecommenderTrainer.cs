@@ -84,12 +84,14 @@ public static class RecommenderTrainer
             int steps = (pairs.Count + config.BatchSize - 1) / config.BatchSize;
             double lossSum = 0;
             var lastReport = clock.Elapsed;
+            using var pause = new GcPause();
             for (int step = 0; step < steps; step++)
             {
                 ct.ThrowIfCancellationRequested();
                 int from = step * config.BatchSize;
                 int length = Math.Min(config.BatchSize, pairs.Count - from);
                 lossSum += Step(users, items, labels, from, length);
+                pause.Tick();
                 bool last = step == steps - 1;
                 if (progress is not null && (last || clock.Elapsed - lastReport >= ReportEvery))
                 {

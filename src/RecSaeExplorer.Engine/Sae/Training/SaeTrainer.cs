@@ -60,10 +60,12 @@ public static class SaeTrainer
         int reportSteps = 0;
         double blockSum = 0;
         var lastReport = clock.Elapsed;
+        using var pause = new GcPause();
         for (int step = 1; step <= steps; step++)
         {
             ct.ThrowIfCancellationRequested();
             var parts = Step(sae, optimizer, objective, tracker, data, sampler, config);
+            pause.Tick();
             sinceReport = sinceReport.Plus(parts);
             reportSteps++;
             blockSum += parts.Total;
