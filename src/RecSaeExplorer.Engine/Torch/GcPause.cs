@@ -9,23 +9,38 @@ namespace RecSaeExplorer.Engine.Torch;
 /// thread (a progress renderer, the web server) triggers during the native call can finalize such a Scalar
 /// before LibTorch reads it: long trainings then died with "Expected false to be true ... c10/core/Scalar.h"
 /// (dotnet/TorchSharp PR 1434). Starting a no-GC region costs a blocking collection, so one region spans
-/// <see cref="RenewEvery"/> steps (or until its budget is spent) and is renewed between two steps.
+/// <see cref="RenewEvery"/> steps (or until its budget is spent) and is renewed between two steps. The region is
+/// process-wide: when trainings overlap, the first one's pause owns it and the others leave it alone.
 /// </summary>
 public sealed class GcPause : IDisposable
 {
     public const int RenewEvery = 200;
     private const long Budget = 64L << 20;
+    private static readonly Lock Gate = new();
+    private static GcPause? _owner;
     private int _steps;
     private bool _started;
 
-    public GcPause() => Start();
+    public GcPause()
+    {
+        lock (Gate)
+        {
+            if (_owner is not null) return;
+            _owner = this;
+            Start();
+        }
+    }
 
     /// <summary>Call between steps.</summary>
     public void Tick()
     {
         if (++_steps % RenewEvery != 0 && Active) return;
-        End();
-        Start();
+        lock (Gate)
+        {
+            if (_owner != this) return;
+            End();
+            Start();
+        }
     }
 
     private bool Active => _started && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion;
@@ -38,7 +53,7 @@ public sealed class GcPause : IDisposable
         }
         catch (InvalidOperationException)
         {
-            _started = false; // another training's region is active: it protects this one while it lasts
+            _started = false; // a region someone else started is active
         }
     }
 
@@ -48,5 +63,13 @@ public sealed class GcPause : IDisposable
         _started = false;
     }
 
-    public void Dispose() => End();
+    public void Dispose()
+    {
+        lock (Gate)
+        {
+            if (_owner != this) return;
+            End();
+            _owner = null;
+        }
+    }
 }
