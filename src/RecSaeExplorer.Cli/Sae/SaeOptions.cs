@@ -18,6 +18,8 @@ internal sealed class SaeOptions
     public Option<double?> Alpha { get; } = new("--alpha") { Description = "Override α (embedding reconstruction weight)." };
     public Option<double?> LearningRate { get; } = new("--lr") { Description = "Override the learning rate." };
     public Option<double?> Temperature { get; } = new("--temperature") { Description = "Override the listwise / top-weighted temperature." };
+    public Option<double?> AuxCoefficient { get; } = new("--aux") { Description = "Override the AuxK coefficient (TopK: dead latents model the residual)." };
+    public Option<int?> DeadAfter { get; } = new("--dead-after") { Description = "Override after how many steps without firing a latent counts as dead (AuxK)." };
     public Option<SaeActivation?> Activation { get; } = new("--activation") { Description = "Override the activation (Relu, TopK, BatchTopK)." };
     public Option<PredictionLossKind?> PredictionLoss { get; } = new("--pred-loss") { Description = "Override L_pred (ProbabilityMse, LogitMse, SoftBce, Listwise, TopWeighted)." };
     public Option<PredictionPairs?> Pairs { get; } = new("--pairs") { Description = "Override the L_pred pairs (Block, Sampled, TopCandidates)." };
@@ -26,7 +28,7 @@ internal sealed class SaeOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Recommender, RecPreset, RecDim, SplitSeed, Steps, Width, K, Alpha, LearningRate, Temperature, Activation, PredictionLoss, Pairs, Standardize, Threads })
+        foreach (var option in new Option[] { Recommender, RecPreset, RecDim, SplitSeed, Steps, Width, K, Alpha, LearningRate, Temperature, AuxCoefficient, DeadAfter, Activation, PredictionLoss, Pairs, Standardize, Threads })
             command.Options.Add(option);
     }
 
@@ -40,6 +42,8 @@ internal sealed class SaeOptions
         if (parse.GetValue(Alpha) is { } alpha) config = config with { Alpha = alpha };
         if (parse.GetValue(LearningRate) is { } lr) config = config with { LearningRate = lr };
         if (parse.GetValue(Temperature) is { } t) config = config with { Temperature = t };
+        if (parse.GetValue(AuxCoefficient) is { } aux) config = config with { AuxCoefficient = aux };
+        if (parse.GetValue(DeadAfter) is { } deadAfter) config = config with { DeadAfterSteps = deadAfter };
         if (parse.GetValue(Activation) is { } activation) config = config with { Activation = activation };
         if (parse.GetValue(PredictionLoss) is { } loss) config = config with { PredictionLoss = loss };
         if (parse.GetValue(Standardize) is { } standardize) config = config with { Standardize = standardize };
