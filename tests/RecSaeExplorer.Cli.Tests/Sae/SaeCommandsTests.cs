@@ -67,6 +67,16 @@ public sealed class SaeCommandsTests(SaeStoreFixture fixture) : IClassFixture<Sa
         Assert.Contains("paper", result.Error);
     }
 
+    [Theory]
+    [InlineData("--aux", "-0.5", "loss weights")]
+    [InlineData("--dead-after", "0", "dead window")]
+    public async Task Bad_auxk_overrides_are_usage_errors(string option, string value, string reason)
+    {
+        var result = await Run("sae", "train", "--preset", "topk", "--steps", "5", option, value);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains(reason, result.Error);
+    }
+
     [Fact]
     public async Task Eval_of_a_recommender_run_is_a_usage_error()
     {
