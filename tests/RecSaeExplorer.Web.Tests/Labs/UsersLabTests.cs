@@ -15,6 +15,17 @@ public sealed class UsersLabTests(TinyRunsFixture runs)
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     [Fact]
+    public async Task Without_a_mode_in_the_link_the_users_lab_suppresses()
+    {
+        await using var ctx = ExplorerTestContext.Create().WithLabs(runs.Catalog);
+        ctx.GoTo($"lab/users?run={runs.Sae.Id}&neuron=0");
+
+        ctx.Render<UsersLab>();
+
+        await EngineServices.Eventually(() => ctx.Uri().Contains("mode=cap", StringComparison.Ordinal), "the suppress mode in the URL");
+    }
+
+    [Fact]
     public async Task Suppressing_a_neuron_shows_the_concept_shares_the_engine_computes()
     {
         await using var ctx = ExplorerTestContext.Create().WithLabs(runs.Catalog);

@@ -72,6 +72,7 @@ public abstract class LabPageBase : ComponentBase, IDisposable
     protected override async Task OnParametersSetAsync()
     {
         var incoming = LabState.From(RunQuery, ItemQuery, NeuronQuery, LevelQuery, ModeQuery, AudienceQuery, UserQuery, ConceptQuery);
+        if (string.IsNullOrWhiteSpace(ModeQuery)) incoming = incoming with { Mode = Modes[0] }; // e.g. the users lab opens suppressing
         if (_started && (incoming == State || _pushed.Contains(incoming.ToQuery())))
         {
             _unchanged = true;
