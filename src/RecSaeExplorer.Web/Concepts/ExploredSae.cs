@@ -4,6 +4,7 @@ using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Engine.Runs;
 using RecSaeExplorer.Engine.Sae;
+using RecSaeExplorer.Engine.Torch;
 using RecSaeExplorer.Web.Runs;
 
 namespace RecSaeExplorer.Web.Concepts;
@@ -99,13 +100,20 @@ public sealed class ExploredSae : IDisposable
     public Task<TopList> TopListAsync(int user, int depth = 30, CancellationToken ct = default) =>
         RunAsync(() => Scoring.TopLists(Recommender.Recommender.Model, [user], Split.Train, depth, ct)[0], ct);
 
-    /// <summary>Runs LibTorch work on the thread pool, one call at a time for this run.</summary>
+    /// <summary>
+    /// Runs LibTorch work on the thread pool, one call at a time for this run, with garbage collection held off
+    /// (see <see cref="GcPause"/>: the web server's threads allocate all the time).
+    /// </summary>
     public async Task<T> RunAsync<T>(Func<T> work, CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct);
         try
         {
-            return await Task.Run(work, ct);
+            return await Task.Run(() =>
+            {
+                using var pause = new GcPause();
+                return work();
+            }, ct);
         }
         finally
         {
