@@ -23,8 +23,9 @@ public static class Scoring
 
     /// <param name="userEmbeddings">[users.Length, d], row r for users[r].</param>
     /// <param name="items">All items' embeddings and indices.</param>
+    /// <param name="exclude">When given, each user's items here are never listed (training positives).</param>
     public static TopList[] TopLists(IRecommender recommender, Tensor userEmbeddings, int[] users, EmbeddingBatch items,
-        InteractionMatrix exclude, int depth, CancellationToken ct = default)
+        InteractionMatrix? exclude, int depth, CancellationToken ct = default)
     {
         int itemCount = (int)items.Embeddings.shape[0];
         int chunk = Math.Max(1, PairsPerChunk / itemCount);
@@ -38,7 +39,7 @@ public static class Scoring
             var span = users.AsSpan(start, count);
             var logits = recommender.BlockLogitsFrom(
                 new(userEmbeddings.narrow(0, start, count), TorchRuntime.Indices(span, recommender.Device)), items).contiguous();
-            var cells = Cells(exclude, span, itemCount);
+            var cells = exclude is null ? [] : Cells(exclude, span, itemCount);
             if (cells.Length > 0) logits.view(-1).index_fill_(0, tensor(cells, device: recommender.Device), float.NegativeInfinity);
             Collect(logits, Math.Min(depth, itemCount), lists.AsSpan(start, count));
         }
