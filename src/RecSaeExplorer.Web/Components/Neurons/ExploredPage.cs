@@ -60,8 +60,6 @@ public abstract class ExploredPage : ComponentBase, IDisposable
         if (Sae is not null && Error is null) OnOpened(Sae);
     }
 
-    protected string RunLink => Sae is null ? "neurons" : $"neurons/{Uri.EscapeDataString(Sae.Run.Id)}";
-
     private void OnNameChanged(string runId, int neuron)
     {
         if (Sae is null || !string.Equals(Sae.Run.Id, runId, StringComparison.Ordinal)) return;
