@@ -96,9 +96,9 @@ public sealed class InterventionContext : IDisposable
     public ListAgreement[] ReconstructionAgreement(double p = RankBiasedOverlap.DefaultP, CancellationToken ct = default)
     {
         using var scope = NewDisposeScope();
-        var identity = new LatentEdit([], 0);
-        var users = SaeCodec.Edit(Sae, _users, identity, keepResidual: false);
-        var items = SaeCodec.Edit(Sae, _items, identity, keepResidual: false);
+        using var noGrad = no_grad();
+        var users = Sae.forward(_users);
+        var items = Sae.forward(_items);
         var lists = Scoring.TopLists(Recommender, users, Users, new(items, _itemIndex), Train, Depth, ct);
         return lists.Select((list, r) => ListAgreement.Of(Baseline[r].Items, list.Items, p, Depth)).ToArray();
     }

@@ -19,8 +19,8 @@ public static class SaeCodec
     {
         using var noGrad = no_grad();
         var code = sae.Encode(embeddings);
-        var edited = code.Unstandardize(sae.DecodeRaw(edit.Apply(code.Z)));
-        return keepResidual ? embeddings + edited - code.Unstandardize(sae.DecodeRaw(code.Z)) : edited;
+        var edited = sae.Reconstruct(code with { Z = edit.Apply(code.Z) });
+        return keepResidual ? embeddings + edited - sae.Reconstruct(code) : edited;
     }
 
     /// <summary>Codes z of <paramref name="embeddings"/> [n, d] as a host matrix [n, m].</summary>
