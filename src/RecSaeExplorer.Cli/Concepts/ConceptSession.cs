@@ -11,6 +11,7 @@ namespace RecSaeExplorer.Cli.Concepts;
 /// <summary>A stored SAE run opened for analysis: its dataset, split, frozen recommender and SAE, and (lazily) its neuron profiles.</summary>
 internal sealed class ConceptSession : IDisposable
 {
+    private readonly Lazy<(ActivationMatrix Items, ActivationMatrix Users)> _codes;
     private readonly Lazy<IReadOnlyList<NeuronProfile>> _profiles;
 
     private ConceptSession(RunInfo run, Dataset dataset, TrainedRecommender recommender, TrainedSae sae, IReadOnlyDictionary<int, NeuronName> names)
@@ -21,11 +22,8 @@ internal sealed class ConceptSession : IDisposable
         Recommender = recommender;
         Sae = sae;
         Split = DatasetSplit.Create(dataset, run.SplitSeed);
-        _profiles = new(() =>
-        {
-            var (items, users) = SaeCodec.Activations(Recommender.Model, Sae.Sae);
-            return NeuronAnalyzer.Analyze(Dataset, items, users);
-        });
+        _codes = new(() => SaeCodec.Activations(Recommender.Model, Sae.Sae));
+        _profiles = new(() => NeuronAnalyzer.Analyze(Dataset, _codes.Value.Items, _codes.Value.Users));
     }
 
     public RunInfo Run { get; }
@@ -34,6 +32,9 @@ internal sealed class ConceptSession : IDisposable
     public TrainedRecommender Recommender { get; }
     public TrainedSae Sae { get; }
     public IReadOnlyList<NeuronProfile> Profiles => _profiles.Value;
+
+    /// <summary>The codes of every item (rows in dataset order), encoded once for the profiles and the reports.</summary>
+    public ActivationMatrix ItemCodes => _codes.Value.Items;
 
     /// <summary>Names people gave neurons in the explorer, by neuron.</summary>
     public IReadOnlyDictionary<int, NeuronName> Names { get; }

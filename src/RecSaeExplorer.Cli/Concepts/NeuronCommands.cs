@@ -85,8 +85,7 @@ public static class NeuronCommands
             var profile = session.Profiles[k];
             if (parse.GetValue(csv) is { } file) NeuronCsv.Write(file.FullName, [profile]);
             int count = parse.GetValue(top);
-            var (items, _) = SaeCodec.Activations(session.Recommender.Model, session.Sae.Sae);
-            var topItems = profile.TopItems.Take(count).Select(i => ItemReport.Of(session.Dataset, i, items[i, k])).ToList();
+            var topItems = profile.TopItems.Take(count).Select(i => ItemReport.Of(session.Dataset, i, session.ItemCodes[i, k])).ToList();
             var probe = DecoderProbe.Probe(session.Recommender.Model, session.Sae.Sae, k, parse.GetValue(level), count)
                 .Select(p => ItemReport.Of(session.Dataset, p.Item, p.Cosine)).ToList();
             var report = new NeuronDetailReport(session.Run.Id, session.Report(profile), topItems, parse.GetValue(level), probe);
