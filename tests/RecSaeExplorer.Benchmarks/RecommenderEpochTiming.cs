@@ -6,6 +6,7 @@ using RecSaeExplorer.Core.Datasets.Loaders;
 using RecSaeExplorer.Engine.Recommenders;
 using RecSaeExplorer.Engine.Recommenders.Benchmarking;
 using RecSaeExplorer.Engine.Recommenders.Training;
+using RecSaeExplorer.Engine.Optimization;
 using RecSaeExplorer.Engine.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -14,7 +15,8 @@ namespace RecSaeExplorer.Benchmarks;
 
 /// <summary>
 /// Epoch timings of the tuned ML-1M MF / NCF, to compare with pytorch/recommender_epoch.py.
-/// Run: <c>dotnet run -c Release --project tests/RecSaeExplorer.Benchmarks -- epochs [threads=1] [models=mf,ncf] [epochs=3] [warmup=1] [mode=full|loop|profile|ops]</c>.
+/// Run: <c>dotnet run -c Release --project tests/RecSaeExplorer.Benchmarks -- epochs [threads=1] [models=mf,ncf] [epochs=3] [warmup=1] [mode=full|loop|profile|ops] [optimizer=fused|torch]</c>
+/// (<c>optimizer=torch</c>: TorchSharp's optim.Adam on dense gradients instead of the trainer's FusedAdam on sparse ones).
 /// <list type="bullet">
 /// <item><c>full</c>: <see cref="EpochBenchmark.Measure"/> (the trainer's own epoch time: waiting for the
 /// prefetched negatives, building the int64 index tensors, every step).</item>
@@ -68,12 +70,12 @@ internal static class RecommenderEpochTiming
             }
             else
             {
-                Loop(dataset, split, config, epochs, warmup, mode == "profile");
+                Loop(dataset, split, config, epochs, warmup, mode == "profile", options.GetValueOrDefault("optimizer", "fused") == "fused");
             }
         }
     }
 
-    private static void Loop(Dataset dataset, DatasetSplit split, RecommenderConfig config, int epochs, int warmup, bool profile)
+    private static void Loop(Dataset dataset, DatasetSplit split, RecommenderConfig config, int epochs, int warmup, bool profile, bool fused)
     {
         TorchRuntime.UseThreads(config.Threads);
         var sw = Stopwatch.StartNew();
@@ -86,8 +88,11 @@ internal static class RecommenderEpochTiming
         double indexS = sw.Elapsed.TotalSeconds;
         Console.WriteLine($"#   {config.Model.Name()}: negative sampling (untimed, once) {sampleS:F2}s, index tensors {indexS:F3}s");
 
-        using var model = RecommenderFactory.Create(config, dataset.Users.Count, dataset.Items.Count);
-        using var optimizer = optim.Adam(model.parameters(), config.LearningRate);
+        using var model = RecommenderFactory.Create(config, dataset.Users.Count, dataset.Items.Count,
+            fused && RecommenderTrainer.UsesSparseGradients(config));
+        using var optimizer = fused
+            ? Optimizers.Adam(model.parameters().ToList(), new AdamSettings(config.LearningRate), config.Threads)
+            : new TorchOptimizer(optim.Adam(model.parameters(), config.LearningRate));
         bool penalty = config.L2Mode == L2Mode.Penalty && config.L2 > 0;
         model.train();
         int steps = (pairs.Count + config.BatchSize - 1) / config.BatchSize;
@@ -112,11 +117,11 @@ internal static class RecommenderEpochTiming
                 var l = nn.functional.binary_cross_entropy_with_logits(logits, labels.narrow(0, from, length));
                 if (penalty) l = l + squaredNorm * (config.L2 / length);
                 if (profile) { parts[1] += part.Elapsed.TotalSeconds; part.Restart(); }
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 if (profile) { parts[2] += part.Elapsed.TotalSeconds; part.Restart(); }
                 l.backward();
                 if (profile) { parts[3] += part.Elapsed.TotalSeconds; part.Restart(); }
-                optimizer.step();
+                optimizer.Step();
                 if (profile) { parts[4] += part.Elapsed.TotalSeconds; part.Restart(); }
                 lossSum += l.item<float>();
                 if (profile) parts[5] += part.Elapsed.TotalSeconds;
@@ -128,7 +133,7 @@ internal static class RecommenderEpochTiming
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"#   {config.Model.Name()} epoch {epoch} {(epoch < warmup ? "(warm-up) " : "")}{s:F2}s loss {loss:F4}{breakdown}"));
         }
-        Console.WriteLine(Row(profile ? "torchsharp-profile" : "torchsharp-loop", config, seconds.ToArray(), steps, loss));
+        Console.WriteLine(Row((profile ? "torchsharp-profile" : "torchsharp-loop") + (fused ? "" : "-optim.Adam"), config, seconds.ToArray(), steps, loss));
     }
 
     /// <summary>The same op timings as pytorch/op_timings.py (median of 5 rounds, microseconds per call).</summary>
@@ -143,6 +148,7 @@ internal static class RecommenderEpochTiming
         using var idx = randint(0, 6040, [2048], generator: g);
         using var one = zeros(1);
         using var table = nn.Embedding(6040, 64);
+        using var sparseTable = nn.Embedding(6040, 64, sparse: true);
         var ops = new (string Name, Action Run)[]
         {
             ("mul_", () => m.mul_(0.9)),
@@ -159,6 +165,8 @@ internal static class RecommenderEpochTiming
             }),
             ("zeros_like", () => zeros_like(p)),
             ("embedding fwd+bwd (autograd)", () => table.forward(idx).sum().backward()),
+            ("embedding fwd+bwd grad=None", () => { table.weight!.grad = null; table.forward(idx).sum().backward(); }),
+            ("sparse embedding fwd+bwd grad=None", () => { sparseTable.weight!.grad = null; sparseTable.forward(idx).sum().backward(); }),
             ("tiny add_ on [1]", () => one.add_(1.0)),
         };
         Console.WriteLine($"# TorchSharp {typeof(torch).Assembly.GetName().Version}, threads {torch.get_num_threads()}");

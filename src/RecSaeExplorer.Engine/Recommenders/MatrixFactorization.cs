@@ -14,11 +14,12 @@ public sealed class MatrixFactorization : RecommenderModule
     private readonly Embedding _itemBias;
     private readonly Parameter _globalBias;
 
-    public MatrixFactorization(int userCount, int itemCount, int dim, double initStd = 0.1, Generator? generator = null)
-        : base(nameof(MatrixFactorization), userCount, itemCount, dim, initStd, generator)
+    public MatrixFactorization(int userCount, int itemCount, int dim, double initStd = 0.1, Generator? generator = null,
+        bool sparseGradients = false)
+        : base(nameof(MatrixFactorization), userCount, itemCount, dim, initStd, generator, sparseGradients)
     {
-        _userBias = nn.Embedding(userCount, 1);
-        _itemBias = nn.Embedding(itemCount, 1);
+        _userBias = nn.Embedding(userCount, 1, sparse: sparseGradients);
+        _itemBias = nn.Embedding(itemCount, 1, sparse: sparseGradients);
         _globalBias = nn.Parameter(zeros(1));
         using (no_grad())
         {

@@ -17,8 +17,8 @@ public sealed class NeuralCollaborativeFiltering : RecommenderModule
     private readonly Linear _output;
 
     public NeuralCollaborativeFiltering(int userCount, int itemCount, int dim, IReadOnlyList<int>? hidden = null,
-        double initStd = 0.01, Generator? generator = null)
-        : base(nameof(NeuralCollaborativeFiltering), userCount, itemCount, dim, initStd, generator)
+        double initStd = 0.01, Generator? generator = null, bool sparseGradients = false)
+        : base(nameof(NeuralCollaborativeFiltering), userCount, itemCount, dim, initStd, generator, sparseGradients)
     {
         hidden ??= DefaultHidden;
         if (hidden.Count == 0 || hidden.Any(h => h <= 0)) throw new ArgumentException("NCF needs at least one positive hidden width.", nameof(hidden));

@@ -37,6 +37,11 @@ def main():
     idx = torch.randint(0, 6040, (2048,), generator=g)
     one = torch.zeros(1)
     table = torch.nn.Embedding(6040, 64)
+    sparse_table = torch.nn.Embedding(6040, 64, sparse=True)
+
+    def fresh(t):
+        t.weight.grad = None
+        t(idx).sum().backward()
     ops = {
         "mul_": lambda: m.mul_(0.9),
         "add_(alpha)": lambda: m.add_(grad, alpha=0.1),
@@ -49,6 +54,8 @@ def main():
                                              p.addcdiv_(m, (v.sqrt() / 0.5).add_(1e-8), value=-1e-9)),
         "zeros_like": lambda: torch.zeros_like(p),
         "embedding fwd+bwd (autograd)": lambda: table(idx).sum().backward(),
+        "embedding fwd+bwd grad=None": lambda: fresh(table),
+        "sparse embedding fwd+bwd grad=None": lambda: fresh(sparse_table),
         "tiny add_ on [1]": lambda: one.add_(1.0),
     }
     print(f"# torch {torch.__version__}, threads {torch.get_num_threads()}")

@@ -123,6 +123,7 @@ class NCF(nn.Module):
         return self.output(x).squeeze(-1), eu.square().sum() + ei.square().sum()
 
 
+SET_TO_NONE = False  # torch 1.13's default
 PARTS = ("forward", "loss", "zero_grad", "backward", "step", "item")
 
 
@@ -142,7 +143,7 @@ def run_epoch(model, opt, users, items, labels, batch, l2, parts=None):
         loss = F.binary_cross_entropy_with_logits(logits, labels.narrow(0, a, length))
         if l2 > 0:
             loss = loss + norm * (l2 / length)
-        opt.zero_grad()  # set_to_none=False in torch 1.13, like TorchSharp's zero_grad
+        opt.zero_grad(set_to_none=SET_TO_NONE)
         loss.backward()
         opt.step()
         total += loss.item()
@@ -164,7 +165,7 @@ def run_epoch_profiled(model, opt, users, items, labels, batch, l2, parts):
         if l2 > 0:
             loss = loss + norm * (l2 / length)
         t2 = clock()
-        opt.zero_grad()
+        opt.zero_grad(set_to_none=SET_TO_NONE)
         t3 = clock()
         loss.backward()
         t4 = clock()
@@ -190,10 +191,15 @@ def main():
     ap.add_argument("--negatives", type=int, default=4)
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--mf-l2", type=float, default=1e-5)
+    ap.add_argument("--foreach", action="store_true", help="Adam's multi-tensor (_foreach) implementation")
+    ap.add_argument("--set-to-none", action="store_true",
+                    help="zero_grad(set_to_none=True): backward writes fresh gradients (the engine's FusedAdam does this)")
     ap.add_argument("--profile", action="store_true", help="also print per-step phase times (adds a little overhead)")
     ap.add_argument("--n-items", type=int, default=0,
                     help="embedding rows for items (default: distinct rated movies); the C# loader may use the full catalogue")
     args = ap.parse_args()
+    global SET_TO_NONE
+    SET_TO_NONE = args.set_to_none
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -225,7 +231,7 @@ def main():
         else:
             model, l2 = NCF(n_users, n_items, args.dim), 0.0
         model.train()
-        opt = torch.optim.Adam(model.parameters(), lr=args.lr)
+        opt = torch.optim.Adam(model.parameters(), lr=args.lr, foreach=args.foreach or None)
         times, loss, steps = [], 0.0, 0
         for e in range(args.warmup + args.epochs):
             parts = [0.0] * len(PARTS) if args.profile else None
