@@ -77,6 +77,9 @@ internal static class LabLatency
         await page.Locator(".top-list-compare").WaitForAsync(new() { Timeout = 120_000 });
         await page.EvaluateAsync(Probe);
         await slider.FocusAsync();
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Performance.enable");
+        var metricsBefore = await RendererMetricsAsync(cdp);
         var times = new List<double>();
         // Each session moves for the full duration once its page is live (loading 20 pages takes a while on 2 cores).
         var deadline = duration is { } d ? DateTime.UtcNow + d : (DateTime?)null;
@@ -103,9 +106,23 @@ internal static class LabLatency
             var rest = pressed + pace - DateTime.UtcNow;
             if (rest > TimeSpan.Zero) await Task.Delay(rest);
         }
+        if (duration is null && times.Count > 0)
+        {
+            // Where the page's own time went per move (renderer main thread, from Chrome's Performance domain).
+            var after = await RendererMetricsAsync(cdp);
+            Console.WriteLine("renderer ms per move: " + string.Join(", ", new[] { "TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration" }
+                .Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Replace("Duration", "")} {1000 * (after[k] - metricsBefore[k]) / times.Count:F1}"))));
+        }
         if (screenshot is not null) await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         await page.CloseAsync();
         return (times, errors);
+    }
+
+    private static async Task<Dictionary<string, double>> RendererMetricsAsync(ICDPSession cdp)
+    {
+        var reply = await cdp.SendAsync("Performance.getMetrics");
+        return reply!.Value.GetProperty("metrics").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
     }
 
     private static int Int(Dictionary<string, string> o, string key, int fallback) =>

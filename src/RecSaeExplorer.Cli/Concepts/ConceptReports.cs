@@ -49,5 +49,14 @@ public sealed record PromotionReport(string RunId, ItemReport Item, IReadOnlyLis
 }
 
 public sealed record ShiftReport(string RunId, string Action, IReadOnlyList<int> Neurons, string NeuronLabel, double Level, string Mode,
-    string Audience, int AudienceSize, string Facet, double ShareBefore, double ShareAfter, double RelativeChange,
-    IReadOnlyList<CollateralReport> Removed, IReadOnlyList<CollateralReport> Added);
+    string On, string Audience, int AudienceSize, string Facet, double ShareBefore, double ShareAfter, double RelativeChange,
+    IReadOnlyList<CollateralReport> Removed, IReadOnlyList<CollateralReport> Added)
+{
+    /// <summary>With --levels: the share after the edit at each level, and the level nearest 0 that cuts it by TargetCut.</summary>
+    public ShiftCurveReport? Curve { get; init; }
+}
+
+public sealed record ShiftCurveReport(IReadOnlyList<ShiftPoint> Points, double TargetCut, double? ShallowestLevel)
+{
+    public static ShiftCurveReport Of(ShiftSweep sweep) => new(sweep.Points, sweep.TargetCut, sweep.ShallowestLevel);
+}

@@ -47,8 +47,9 @@ public static class InterventionCommands
 
     public static Command Suppress(Func<ParseResult, CliContext> contextFor)
     {
-        var command = new Command("suppress", "Cap a neuron (z_k ≤ level, default 0) on an audience's user codes and report the facet's share of their top-30.");
+        var command = new Command("suppress", "Cap a neuron (z_k ≤ level, default 0) on an audience's user codes (or every item's, --on) and report the facet's share of their top-30.");
         var o = new InterventionOptions(command, defaultLevel: 0);
+        o.AddShiftOptions(command);
         command.SetAction((parse, ct) => Shift(contextFor(parse), parse, o, "suppress", ct));
         return command;
     }
@@ -57,6 +58,7 @@ public static class InterventionCommands
     {
         var command = new Command("nudge", "Set or add to a neuron on an audience's (or one user's) codes, re-rank and report the facet's share of the top-30.");
         var o = new InterventionOptions(command, defaultLevel: 2);
+        o.AddShiftOptions(command);
         command.SetAction((parse, ct) => Shift(contextFor(parse), parse, o, "nudge", ct));
         return command;
     }
@@ -72,11 +74,15 @@ public static class InterventionCommands
         double level = parse.GetValue(o.Level) ?? 0;
         var edit = action == "suppress" ? LatentEdit.Suppress(neurons, level) : new LatentEdit(neurons, level, ConceptArguments.Mode(parse.GetValue(o.Mode)!));
         using var ic = o.Context(parse, session, audience, ct);
-        var shift = UserIntervention.Apply(ic, edit, i => session.Dataset.Items[i].Facets.Contains(facet), ct);
+        var target = parse.GetValue(o.On);
+        Func<int, bool> concept = i => session.Dataset.Items[i].Facets.Contains(facet);
+        var shift = UserIntervention.Apply(ic, edit, concept, ct, target);
         if (parse.GetValue(o.Csv) is { } file) InterventionCsv.WriteShift(file.FullName, shift, session.UserId, session.ItemId);
         var report = new ShiftReport(session.Run.Id, action, neurons, session.LabelOf(neurons[0]), level, edit.Mode.ToString().ToLowerInvariant(),
-            audience.Description, audience.Users.Count, session.Dataset.FacetNames[facet], shift.ShareBefore, shift.ShareAfter, shift.RelativeChange,
+            target.ToString().ToLowerInvariant(), audience.Description, audience.Users.Count, session.Dataset.FacetNames[facet], shift.ShareBefore, shift.ShareAfter, shift.RelativeChange,
             Collateral(session, shift.Removed), Collateral(session, shift.Added));
+        if (parse.GetValue(o.Levels) is { } levels)
+            report = report with { Curve = ShiftCurveReport.Of(UserIntervention.Sweep(ic, edit, ConceptArguments.Levels(levels), concept, parse.GetValue(o.TargetCut), ct, target)) };
         if (context.Json) context.WriteJson(report);
         else InterventionViews.Shift(context.Console, report);
         return Task.FromResult(ExitCodes.Ok);
@@ -117,6 +123,32 @@ internal sealed class InterventionOptions
     public Option<bool> PlainDecode { get; } = new("--plain-decode") { Description = "Use the plain decode D(z') (paper) instead of keeping the SAE's reconstruction error." };
     public Option<FileInfo?> Csv { get; } = new("--csv") { Description = "Also write per-user results to this CSV file." };
     public Option<double?> Level { get; }
+
+    /// <summary>suppress and nudge only: --on, --levels and --target-cut.</summary>
+    public void AddShiftOptions(Command command)
+    {
+        command.Options.Add(On);
+        command.Options.Add(Levels);
+        command.Options.Add(TargetCut);
+    }
+
+    public Option<string?> Levels { get; } = new("--levels")
+    {
+        Description = "Also sweep these levels (start:stop:step or a list; e.g. --levels=-1:0:0.25) and report the share at each.",
+    };
+
+    public Option<double> TargetCut { get; } = new("--target-cut")
+    {
+        Description = "With --levels: report the level nearest 0 that removes at least this share of the facet (0.8 = 80%).",
+        DefaultValueFactory = _ => 0.8,
+    };
+
+    /// <summary>suppress and nudge only: whose codes are edited.</summary>
+    public Option<EditTarget> On { get; } = new("--on")
+    {
+        Description = "Edit the audience's user codes (users), every item's code (items: a catalogue-wide filter) or both.",
+        DefaultValueFactory = _ => EditTarget.Users,
+    };
 
     public InterventionContext Context(ParseResult parse, ConceptSession session, Audience audience, CancellationToken ct) =>
         new(session.Recommender.Model, session.Sae.Sae, session.Split.Train, audience.Users, parse.GetValue(Depth), !parse.GetValue(PlainDecode), ct);

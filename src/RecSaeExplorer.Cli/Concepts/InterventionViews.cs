@@ -1,3 +1,4 @@
+using RecSaeExplorer.Engine.Interventions;
 using Spectre.Console;
 
 namespace RecSaeExplorer.Cli.Concepts;
@@ -22,7 +23,7 @@ internal static class InterventionViews
 
     public static void Shift(IAnsiConsole console, ShiftReport r)
     {
-        console.MarkupLine($"{r.Action} neuron {string.Join(",", r.Neurons)} ([green]{Markup.Escape(r.NeuronLabel)}[/], {r.Mode} {r.Level:G}) for {Markup.Escape(r.Audience)}");
+        console.MarkupLine($"{r.Action} neuron {string.Join(",", r.Neurons)} ([green]{Markup.Escape(r.NeuronLabel)}[/], {r.Mode} {r.Level:G} on {r.On}) for {Markup.Escape(r.Audience)}");
         console.MarkupLine($"{Markup.Escape(r.Facet)} share of the top lists: {r.ShareBefore:P1} → [bold]{r.ShareAfter:P1}[/] ({r.RelativeChange:+0%;-0%;0%})");
         var table = new Table().AddColumns("left lists", "×", "entered lists", "×");
         for (int k = 0; k < Math.Max(r.Removed.Count, r.Added.Count) && k < 8; k++)
@@ -31,5 +32,16 @@ internal static class InterventionViews
                 k < r.Added.Count ? Markup.Escape(r.Added[k].Title) : "", k < r.Added.Count ? $"{r.Added[k].Users}" : "");
         }
         console.Write(table);
+        if (r.Curve is { } curve) ShiftCurve(console, curve);
+    }
+
+    private static void ShiftCurve(IAnsiConsole console, ShiftCurveReport curve)
+    {
+        var table = new Table().AddColumns("level", "share after", "change");
+        foreach (var p in curve.Points) table.AddRow($"{p.Level:G}", $"{p.ShareAfter:P1}", $"{p.RelativeChange:+0%;-0%;0%}");
+        console.Write(table);
+        console.MarkupLine(curve.ShallowestLevel is { } level
+            ? $"Level nearest 0 that cuts the share by {curve.TargetCut:P0} or more: [bold]{level:G}[/]"
+            : $"No level of the grid cuts the share by {curve.TargetCut:P0}.");
     }
 }

@@ -15,13 +15,17 @@ public sealed record AudienceShift(double Level, double ShareBefore, double Shar
     public double RelativeChange => ShareBefore == 0 ? 0 : (ShareAfter - ShareBefore) / ShareBefore;
 }
 
-/// <summary>User nudging and suppression (METHOD.md §6): edit z_u, decode, re-rank all items.</summary>
+/// <summary>
+/// User nudging and suppression (METHOD.md §6): edit z_u (or the items' codes), decode, re-rank all items.
+/// </summary>
 public static class UserIntervention
 {
     /// <param name="concept">Whether an item carries the concept whose share is measured (e.g. a facet).</param>
-    public static AudienceShift Apply(InterventionContext context, LatentEdit edit, Func<int, bool> concept, CancellationToken ct = default)
+    /// <param name="target">Whose codes the edit changes; the audience's lists are measured either way.</param>
+    public static AudienceShift Apply(InterventionContext context, LatentEdit edit, Func<int, bool> concept, CancellationToken ct = default,
+        EditTarget target = EditTarget.Users)
     {
-        var after = context.RerankUsers(edit, ct);
+        var after = context.Rerank(edit, target, ct);
         var users = new UserShift[after.Length];
         for (int p = 0; p < after.Length; p++)
         {
@@ -32,9 +36,14 @@ public static class UserIntervention
             users, Count(users.SelectMany(u => u.Before.Except(u.After))), Count(users.SelectMany(u => u.After.Except(u.Before))));
     }
 
-    /// <summary>Suppression: z_k ≤ <paramref name="level"/> (default 0) on the audience's user codes.</summary>
+    /// <summary>The edit at each of <paramref name="levels"/> (its own level ignored).</summary>
+    public static ShiftSweep Sweep(InterventionContext context, LatentEdit edit, IReadOnlyList<double> levels, Func<int, bool> concept,
+        double targetCut = 0.8, CancellationToken ct = default, EditTarget target = EditTarget.Users) =>
+        new(levels.Select(level => Apply(context, edit.WithLevel(level), concept, ct, target)).ToList(), targetCut);
+
+    /// <summary>Suppression: z_k ≤ <paramref name="level"/> (default 0) on the audience's user codes (or the items').</summary>
     public static AudienceShift Suppress(InterventionContext context, IReadOnlyList<int> neurons, Func<int, bool> concept, double level = 0,
-        CancellationToken ct = default) => Apply(context, LatentEdit.Suppress(neurons, level), concept, ct);
+        CancellationToken ct = default, EditTarget target = EditTarget.Users) => Apply(context, LatentEdit.Suppress(neurons, level), concept, ct, target);
 
     private static double Share(IReadOnlyList<int> items, Func<int, bool> concept) =>
         items.Count == 0 ? 0 : items.Count(concept) / (double)items.Count;

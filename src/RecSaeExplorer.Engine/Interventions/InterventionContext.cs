@@ -80,12 +80,13 @@ public sealed class InterventionContext : IDisposable
     /// <summary>All item embeddings [I, d] (owned by the context).</summary>
     public Tensor ItemEmbeddings => _items;
 
-    /// <summary>Full re-ranks of every audience user with edited user codes (items unchanged).</summary>
-    public TopList[] RerankUsers(LatentEdit edit, CancellationToken ct = default)
+    /// <summary>Full re-ranks of every audience user with the edit applied to the user codes, the item codes, or both.</summary>
+    public TopList[] Rerank(LatentEdit edit, EditTarget target = EditTarget.Users, CancellationToken ct = default)
     {
         using var scope = NewDisposeScope();
-        var edited = SaeCodec.Edit(Sae, _users, edit, KeepResidual);
-        return Scoring.TopLists(Recommender, edited, Users, new(_items, _itemIndex), Train, Depth, ct);
+        var users = target.HasFlag(EditTarget.Users) ? SaeCodec.Edit(Sae, _users, edit, KeepResidual) : _users;
+        var items = target.HasFlag(EditTarget.Items) ? SaeCodec.Edit(Sae, _items, edit, KeepResidual) : _items;
+        return Scoring.TopLists(Recommender, users, Users, new(items, _itemIndex), Train, Depth, ct);
     }
 
     /// <summary>

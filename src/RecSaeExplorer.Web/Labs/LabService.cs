@@ -58,6 +58,11 @@ public sealed class LabService(IOptions<ExplorerOptions> options, ILogger<LabSer
     public Task<AudienceShift> ShiftAsync(ExploredSae sae, LabAudience audience, LatentEdit edit, Func<int, bool> concept, CancellationToken ct = default) =>
         sae.RunAsync(() => UserIntervention.Apply(audience.Context, edit, concept, ct), ct);
 
+    /// <summary>The same edit at every level of <paramref name="levels"/>, in one turn of the run's gate.</summary>
+    public Task<ShiftSweep> SweepShiftAsync(ExploredSae sae, LabAudience audience, LatentEdit edit, IReadOnlyList<double> levels,
+        Func<int, bool> concept, CancellationToken ct = default) =>
+        sae.RunAsync(() => UserIntervention.Sweep(audience.Context, edit, levels, concept, ct: ct), ct);
+
     private async Task<LabAudience> BuildAsync(ExploredSae sae, string spec, Audience audience)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -4,21 +4,11 @@ using RecSaeExplorer.Web.Concepts;
 
 namespace RecSaeExplorer.Web.Labs;
 
-/// <summary>The concept's share of the audience's top-30 at each computed level of a user-code edit.</summary>
-public sealed record ShiftCurve(IReadOnlyList<double> Levels, IReadOnlyList<AudienceShift> Shifts)
-{
-    public AudienceShift? At(double level)
-    {
-        for (int i = 0; i < Levels.Count; i++) if (Levels[i] == level) return Shifts[i];
-        return null;
-    }
-}
-
 /// <summary>What the suppression and nudging lab shows for one level.</summary>
-public sealed record ShiftView(string Concept, int Facet, ShiftCurve Curve, AudienceShift Shift, IReadOnlyList<LabRow<UserShift>> Rows,
+public sealed record ShiftView(string Concept, int Facet, ShiftSweep Curve, AudienceShift Shift, IReadOnlyList<LabRow<UserShift>> Rows,
     UserInfo? Chosen, UserShift? ChosenShift)
 {
-    public static ShiftView Of(ExploredSae sae, LabAudience audience, int facet, ShiftCurve curve, AudienceShift shift, int? userId, double threshold)
+    public static ShiftView Of(ExploredSae sae, LabAudience audience, int facet, ShiftSweep curve, AudienceShift shift, int? userId, double threshold)
     {
         var rows = LabRows.Of(sae, audience, shift, threshold);
         int? position = userId is { } id && sae.UserById(id) is { } user ? audience.PositionOf(user.Index) : null;

@@ -87,6 +87,25 @@ public sealed class ConceptCommandsTests(ConceptStoreFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Suppress_on_items_sweeps_levels_and_names_the_shallowest_cap()
+    {
+        var result = await Run("suppress", fixture.SaeId, "--neuron", "2", "--audience", "facet:Comedy:20", "--on", "items",
+            "--levels=-2,-0.5,0", "--target-cut", "0.01", "--json");
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.Equal("items", root.GetProperty("on").GetString());
+        var points = root.GetProperty("curve").GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal([-2.0, -0.5, 0], points.Select(p => p.GetProperty("level").GetDouble()));
+        // The headline edit is --level (default 0): the same numbers as the curve's point at 0.
+        Assert.Equal(root.GetProperty("shareAfter").GetDouble(), points[^1].GetProperty("shareAfter").GetDouble(), 12);
+        var reaching = points.Where(p => p.GetProperty("relativeChange").GetDouble() <= -0.01).Select(p => p.GetProperty("level").GetDouble()).ToList();
+        var shallowest = root.GetProperty("curve").GetProperty("shallowestLevel");
+        if (reaching.Count == 0) Assert.Equal(JsonValueKind.Null, shallowest.ValueKind);
+        else Assert.Equal(reaching.MinBy(Math.Abs), shallowest.GetDouble());
+    }
+
+    [Fact]
     public async Task Nudge_one_user()
     {
         var result = await Run("nudge", fixture.SaeId, "--neuron", "0", "--audience", "user:1", "--level", "3", "--facet", "Drama");

@@ -77,14 +77,7 @@ public sealed class InterventionTests(InterventionFixture fixture) : IClassFixtu
     [Fact]
     public void Suppression_lowers_the_concept_share()
     {
-        var (items, _) = SaeCodec.Activations(fixture.Recommender.Model, fixture.Trained.Sae);
-        // The neurons selective for community 0 (mean activation there above the mean overall).
-        var neurons = Enumerable.Range(0, items.Neurons).Where(k =>
-        {
-            var column = items.Column(k);
-            double overall = column.Average();
-            return overall > 0 && column.Take(20).Average() > 1.5 * overall;
-        }).ToArray();
+        var neurons = CommunityZeroNeurons();
         Assert.NotEmpty(neurons);
         var audience = Enumerable.Range(0, 30).ToArray(); // community 0's users
         using var context = new InterventionContext(fixture.Recommender.Model, fixture.Trained.Sae, fixture.Split.Train, audience, depth: 10);
@@ -93,6 +86,56 @@ public sealed class InterventionTests(InterventionFixture fixture) : IClassFixtu
         Assert.True(shift.ShareAfter < shift.ShareBefore, $"{shift.ShareBefore} → {shift.ShareAfter}");
         Assert.NotEmpty(shift.Removed);
         Assert.Equal(30, shift.Users.Count);
+    }
+
+    [Fact]
+    public void Suppression_can_edit_the_items_instead_of_the_users()
+    {
+        var neurons = CommunityZeroNeurons();
+        var audience = Enumerable.Range(0, 30).ToArray();
+        using var context = new InterventionContext(fixture.Recommender.Model, fixture.Trained.Sae, fixture.Split.Train, audience, depth: 10);
+        var onUsers = UserIntervention.Suppress(context, neurons, InterventionFixture.InFirstCommunity);
+        var onItems = UserIntervention.Suppress(context, neurons, InterventionFixture.InFirstCommunity, target: EditTarget.Items);
+        var onBoth = UserIntervention.Suppress(context, neurons, InterventionFixture.InFirstCommunity, target: EditTarget.Both);
+        Assert.True(onItems.ShareAfter < onItems.ShareBefore, $"{onItems.ShareBefore} → {onItems.ShareAfter}");
+        Assert.NotEqual(onUsers.Users.Select(u => u.After), onItems.Users.Select(u => u.After));
+        // A cap above every activation is no edit, whoever it is applied to (the residual is kept).
+        var none = UserIntervention.Suppress(context, neurons, InterventionFixture.InFirstCommunity, level: 1e9, target: EditTarget.Both);
+        Assert.All(none.Users, u => Assert.Equal(u.Before, u.After));
+        Assert.True(onBoth.ShareAfter <= Math.Max(onUsers.ShareAfter, onItems.ShareAfter) + 0.05,
+            $"both {onBoth.ShareAfter}, users {onUsers.ShareAfter}, items {onItems.ShareAfter}");
+    }
+
+    [Fact]
+    public void A_suppression_sweep_finds_the_shallowest_cap_that_reaches_the_cut()
+    {
+        var neurons = CommunityZeroNeurons();
+        using var context = new InterventionContext(fixture.Recommender.Model, fixture.Trained.Sae, fixture.Split.Train,
+            Enumerable.Range(0, 30).ToArray(), depth: 10);
+        double[] levels = [-5, -1, -0.25, 0];
+        var curve = UserIntervention.Sweep(context, LatentEdit.Suppress(neurons), levels, InterventionFixture.InFirstCommunity, targetCut: 0.3);
+        Assert.Equal(levels, curve.Points.Select(p => p.Level));
+        for (int k = 0; k < levels.Length; k++)
+        {
+            var single = UserIntervention.Suppress(context, neurons, InterventionFixture.InFirstCommunity, levels[k]);
+            Assert.Equal(single.ShareAfter, curve.Points[k].ShareAfter, 12);
+            Assert.Equal(single.ShareAfter, curve.At(levels[k])!.ShareAfter, 12);
+        }
+        Assert.True(curve.Points[0].ShareAfter <= curve.Points[^1].ShareAfter, "a deeper cap removes at least as much");
+        var reaching = curve.Points.Where(p => p.RelativeChange <= -0.3).Select(p => p.Level).ToList();
+        Assert.Equal(reaching.Count == 0 ? null : reaching.MinBy(Math.Abs), curve.ShallowestLevel);
+    }
+
+    /// <summary>The neurons selective for community 0 (mean activation on its 20 items above 1.5× the mean overall).</summary>
+    private int[] CommunityZeroNeurons()
+    {
+        var (items, _) = SaeCodec.Activations(fixture.Recommender.Model, fixture.Trained.Sae);
+        return Enumerable.Range(0, items.Neurons).Where(k =>
+        {
+            var column = items.Column(k);
+            double overall = column.Average();
+            return overall > 0 && column.Take(20).Average() > 1.5 * overall;
+        }).ToArray();
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public partial class UsersLab
 {
     private static readonly IReadOnlyList<EditMode> UserModes = [EditMode.Cap, EditMode.Set, EditMode.Add];
     private ShiftView? _view;
-    private ShiftCurve? _curve;
+    private ShiftSweep? _curve;
     private object? _curveKey;
 
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
@@ -38,19 +38,12 @@ public partial class UsersLab
         var key = (next.Run, neuron, next.Mode, Audience!.Spec, facet);
         if (!key.Equals(_curveKey))
         {
-            _curve = await CurveAsync(edit, facet, ShiftView.CurveLevels(Grid.Levels, Audience.Count, next.Level));
+            _curve = await Labs.SweepShiftAsync(Sae, Audience, edit, ShiftView.CurveLevels(Grid.Levels, Audience.Count, next.Level), InFacet(facet));
             _curveKey = key;
         }
         var shift = _curve!.At(next.Level) ?? await Labs.ShiftAsync(Sae, Audience, edit, InFacet(facet));
         _view = ShiftView.Of(Sae, Audience, facet, _curve, shift, next.User, Labs.GuardrailThreshold);
         return next with { User = _view.Chosen?.Id };
-    }
-
-    private async Task<ShiftCurve> CurveAsync(LatentEdit edit, int facet, IReadOnlyList<double> levels)
-    {
-        var shifts = new List<AudienceShift>(levels.Count);
-        foreach (double level in levels) shifts.Add(await Labs.ShiftAsync(Sae!, Audience!, edit.WithLevel(level), InFacet(facet)));
-        return new ShiftCurve(levels, shifts);
     }
 
     private Func<int, bool> InFacet(int facet)
