@@ -26,6 +26,7 @@ public sealed class PromotionLabBrowserTests(LabServer server) : IClassFixture<L
         await Assertions.Expect(lists).ToHaveAttributeAsync("data-user", server.UserId.ToString(CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator(".top-list.after li.promoted")).ToHaveCountAsync(0);
         var slider = page.Locator(".level-slider input[type=range]");
+        double lineAtLow = (await LevelLineAsync(page)).Line;
 
         await slider.FocusAsync();
         await page.Keyboard.PressAsync("ArrowRight");
@@ -35,6 +36,10 @@ public sealed class PromotionLabBrowserTests(LabServer server) : IClassFixture<L
         await Assertions.Expect(lists).ToHaveAttributeAsync("data-level", Level(lab.High), new() { Timeout = Timeout });
         await Assertions.Expect(reached).ToHaveTextAsync(lab.HighStep.Reached.ToString("N0"));
         await Assertions.Expect(page.Locator(".top-list.after li.promoted.entry")).ToContainTextAsync(title);
+        // The dose curve's level line moved right, onto one of the curve's points (a level of the grid).
+        var (lineAtHigh, points) = await LevelLineAsync(page);
+        Assert.True(lineAtHigh > lineAtLow + 1, $"level line at {lineAtLow} px, then {lineAtHigh} px");
+        Assert.True(points.Min(x => Math.Abs(x - lineAtHigh)) < 1.5, $"line at {lineAtHigh} px, points at {string.Join(", ", points)}");
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(server.BaseAddress, $"lab/promote?{lab.Query(lab.High, server.UserId)}").ToString());
         await Chromium.SaveScreenshotAsync(page, "lab-promote.png");
 
@@ -50,6 +55,21 @@ public sealed class PromotionLabBrowserTests(LabServer server) : IClassFixture<L
         await Assertions.Expect(row).ToContainTextAsync("keyboard demo");
         await Chromium.SaveScreenshotAsync(page, "experiments.png");
         Assert.Empty(errors);
+    }
+
+    /// <summary>Horizontal centres, in page pixels, of the dose curve's level line and of the first curve's points.</summary>
+    private static async Task<(double Line, double[] Points)> LevelLineAsync(IPage page)
+    {
+        await page.Locator(".level-curve-chart .shapelayer path").WaitForAsync(new() { Timeout = Timeout, State = WaitForSelectorState.Attached });
+        var centres = await page.EvaluateAsync<double[][]>("""
+            () => {
+              const chart = document.querySelector('.level-curve-chart');
+              const centre = e => { const r = e.getBoundingClientRect(); return r.left + r.width / 2; };
+              return [[centre(chart.querySelector('.shapelayer path'))],
+                      [...chart.querySelector('.scatterlayer .trace').querySelectorAll('.points path')].map(centre)];
+            }
+            """);
+        return (centres[0][0], centres[1]);
     }
 
     private static string Level(double level) => level.ToString("R", CultureInfo.InvariantCulture);
