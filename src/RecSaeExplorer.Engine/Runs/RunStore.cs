@@ -31,6 +31,7 @@ public sealed partial class RunStore : IDisposable
         _runs = _db.GetCollection(RunsCollection);
         _runs.EnsureIndex("kind");
         NeuronNames.EnsureIndex("runId");
+        ExperimentsLog.EnsureIndex("runId");
         CollectGarbage();
     }
 

@@ -33,7 +33,7 @@ public sealed class NeuronView
         var users = sae.UserCodes.Column(neuron);
         TopUsers = NeuronAnalyzer.TopActive(users, TopUsersShown).Select(u => new Scored<UserInfo>(dataset.Users[u], users[u])).ToList();
         ByGender = MeanBy(dataset, users, u => u.Gender is "F" ? "women" : u.Gender is "M" ? "men" : null, _ => 0);
-        ByAge = MeanBy(dataset, users, u => u.AgeBand, AgeOrder);
+        ByAge = MeanBy(dataset, users, u => u.AgeBand, AgeBands.SortKey);
     }
 
     public NeuronProfile Profile { get; }
@@ -63,7 +63,4 @@ public sealed class NeuronView
             .Select(g => new LabelValue(g.Key, g.Average(u => users[u.Index]))).ToList();
 
     // ML-1M's bands read "Under 18", "18-24", …, "56+": order by their first number.
-    private static int AgeOrder(string band) =>
-        band.StartsWith("Under", StringComparison.OrdinalIgnoreCase) ? 0
-        : int.TryParse(new string(band.TakeWhile(char.IsDigit).ToArray()), out int start) ? start : int.MaxValue;
 }
