@@ -29,7 +29,7 @@ public class SaePresetsTests
                 if (config.UsesTopK) Assert.True(config.K <= 16);
             }
         }
-        Assert.Equal([16, 32, 64], SaePresets.Get("matryoshka", RecommenderModel.Mf, 20).MatryoshkaPrefixes);
+        Assert.Equal([32, 64, 128], SaePresets.Get("matryoshka", RecommenderModel.Mf, 20).MatryoshkaPrefixes); // m = 128 for d = 20
         Assert.Throws<ArgumentException>(() => SaePresets.Get("nope", RecommenderModel.Mf, 20));
     }
 }
