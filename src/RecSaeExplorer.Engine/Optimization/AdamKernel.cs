@@ -14,7 +14,7 @@ internal readonly record struct AdamCoefficients(float Beta1, float Beta2, float
         (float)s.Epsilon, (float)s.WeightDecay);
 }
 
-/// <summary>The element-wise update, vectorized, then a scalar tail; the gradient is cleared as it is read.</summary>
+/// <summary>The element-wise update, vectorized, then a scalar tail for what is left over.</summary>
 internal static class AdamKernel
 {
     public static void Apply(Span<float> p, Span<float> g, Span<float> m, Span<float> v, AdamCoefficients c)

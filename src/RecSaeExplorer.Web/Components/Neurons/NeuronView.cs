@@ -61,6 +61,4 @@ public sealed class NeuronView
         dataset.Users.Where(u => group(u) is not null).GroupBy(u => group(u)!)
             .OrderBy(g => order(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new LabelValue(g.Key, g.Average(u => users[u.Index]))).ToList();
-
-    // ML-1M's bands read "Under 18", "18-24", …, "56+": order by their first number.
 }
