@@ -15,7 +15,7 @@ public static class TorchRuntime
     /// </summary>
     public static void UseThreads(int threads = 0)
     {
-        int wanted = threads > 0 ? threads : Environment.ProcessorCount;
+        int wanted = ThreadCount(threads);
         lock (Gate)
         {
             if (_threads == wanted) return;
@@ -23,6 +23,9 @@ public static class TorchRuntime
             _threads = wanted;
         }
     }
+
+    /// <summary>A config's thread setting as a count: itself when positive, else every core.</summary>
+    public static int ThreadCount(int threads) => threads > 0 ? threads : Environment.ProcessorCount;
 
     /// <summary>Parses "cpu", "cuda", "cuda:1", ... with a message that says what is accepted.</summary>
     public static Device ParseDevice(string? description)

@@ -71,7 +71,8 @@ public static class RecommenderTrainer
         return config.Optimizer switch
         {
             OptimizerKind.Sgd => Optimizers.Sgd(parameters, config.LearningRate, decay),
-            OptimizerKind.Adam => Optimizers.Adam(parameters, new AdamSettings(config.LearningRate, WeightDecay: decay), config.Threads),
+            OptimizerKind.Adam => Optimizers.Adam(parameters, new AdamSettings(config.LearningRate, WeightDecay: decay),
+                TorchRuntime.ThreadCount(config.Threads)),
             _ => throw new ArgumentOutOfRangeException(nameof(config)),
         };
     }
