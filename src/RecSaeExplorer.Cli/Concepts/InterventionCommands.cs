@@ -76,13 +76,16 @@ public static class InterventionCommands
         using var ic = o.Context(parse, session, audience, ct);
         var target = parse.GetValue(o.On);
         Func<int, bool> concept = i => session.Dataset.Items[i].Facets.Contains(facet);
-        var shift = UserIntervention.Apply(ic, edit, concept, ct, target);
+        // With --levels the sweep is computed first; the headline edit at --level is taken from it when the grid has that level.
+        var sweep = parse.GetValue(o.Levels) is { } levels
+            ? UserIntervention.Sweep(ic, edit, ConceptArguments.Levels(levels), concept, parse.GetValue(o.TargetCut), ct, target)
+            : null;
+        var shift = sweep?.At(level) ?? UserIntervention.Apply(ic, edit, concept, ct, target);
         if (parse.GetValue(o.Csv) is { } file) InterventionCsv.WriteShift(file.FullName, shift, session.UserId, session.ItemId);
         var report = new ShiftReport(session.Run.Id, action, neurons, session.LabelOf(neurons[0]), level, edit.Mode.ToString().ToLowerInvariant(),
             target.ToString().ToLowerInvariant(), audience.Description, audience.Users.Count, session.Dataset.FacetNames[facet], shift.ShareBefore, shift.ShareAfter, shift.RelativeChange,
             Collateral(session, shift.Removed), Collateral(session, shift.Added));
-        if (parse.GetValue(o.Levels) is { } levels)
-            report = report with { Curve = ShiftCurveReport.Of(UserIntervention.Sweep(ic, edit, ConceptArguments.Levels(levels), concept, parse.GetValue(o.TargetCut), ct, target)) };
+        if (sweep is not null) report = report with { Curve = ShiftCurveReport.Of(sweep) };
         if (context.Json) context.WriteJson(report);
         else InterventionViews.Shift(context.Console, report);
         return Task.FromResult(ExitCodes.Ok);
