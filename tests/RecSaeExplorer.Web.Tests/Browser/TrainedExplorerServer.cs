@@ -1,12 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Core.Hosting;
-using RecSaeExplorer.Engine.Recommenders;
-using RecSaeExplorer.Engine.Sae;
 using RecSaeExplorer.Web.Concepts;
 using RecSaeExplorer.Web.Hosting;
-using RecSaeExplorer.Web.Jobs;
 using RecSaeExplorer.Web.Runs;
 using RecSaeExplorer.Web.Tests.Support;
 
@@ -31,13 +27,7 @@ public sealed class TrainedExplorerServer : ExplorerServer
         var datasets = EngineServices.ShippedDatasets();
         using var catalog = new RunCatalog(Options.Create(new ExplorerOptions { StorePath = Path.Combine(stateFolder, "store.db") }),
             new ProductPaths(TestPaths.ShippedData, stateFolder), datasets, NullLogger<RunCatalog>.Instance);
-        var runner = new EngineTrainingRunner(datasets, catalog);
-        var progress = new Progress<JobProgress>();
-        string recommender = await runner.RunAsync(
-            new RecommenderTrainingRequest(DatasetCatalog.DefaultName, RecommenderModel.Mf, "tuned") { EmbeddingDim = 8, Epochs = 2, BatchSize = 1 << 16 },
-            progress, CancellationToken.None);
-        SaeId = await runner.RunAsync(new SaeTrainingRequest(DatasetCatalog.DefaultName, recommender, SaePresets.TopK, null) { Steps = 20 },
-            progress, CancellationToken.None);
+        SaeId = await NeuronRunsFixture.TrainAsync(catalog);
         using var concepts = new ConceptCatalog(catalog, NullLogger<ConceptCatalog>.Instance);
         var sae = await concepts.OpenAsync(SaeId);
         Width = sae.Width;

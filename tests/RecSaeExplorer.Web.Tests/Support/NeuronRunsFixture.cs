@@ -11,7 +11,7 @@ using RecSaeExplorer.Web.Runs;
 namespace RecSaeExplorer.Web.Tests.Support;
 
 /// <summary>
-/// A temp store with a real tiny MF (dim 8) on ml-latest-small and a top-k SAE on it (64 neurons, a few
+/// A temp store with a real tiny MF (dim 8) on ml-latest-small and a top-k SAE on it (128 neurons, a few
 /// steps): enough neurons for the grid's search and filters to mean something. Trained once per collection.
 /// </summary>
 public sealed class NeuronRunsFixture : IAsyncLifetime
@@ -30,15 +30,21 @@ public sealed class NeuronRunsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Catalog = EngineServices.Catalog(_folder);
-        var runner = new EngineTrainingRunner(EngineServices.ShippedDatasets(), Catalog);
+        SaeId = await TrainAsync(Catalog);
+        Concepts = NewConcepts();
+        Sae = await Concepts.OpenAsync(SaeId);
+    }
+
+    /// <summary>Trains the tiny MF and its top-k SAE into <paramref name="catalog"/>'s store; returns the SAE's run id.</summary>
+    public static async Task<string> TrainAsync(RunCatalog catalog)
+    {
+        var runner = new EngineTrainingRunner(EngineServices.ShippedDatasets(), catalog);
         var progress = new Progress<JobProgress>();
         string recommender = await runner.RunAsync(
             new RecommenderTrainingRequest(DatasetCatalog.DefaultName, RecommenderModel.Mf, "tuned") { EmbeddingDim = 8, Epochs = 2, BatchSize = 1 << 16 },
             progress, CancellationToken.None);
-        SaeId = await runner.RunAsync(new SaeTrainingRequest(DatasetCatalog.DefaultName, recommender, SaePresets.TopK, null) { Steps = 20 },
+        return await runner.RunAsync(new SaeTrainingRequest(DatasetCatalog.DefaultName, recommender, SaePresets.TopK, null) { Steps = 20 },
             progress, CancellationToken.None);
-        Concepts = NewConcepts();
-        Sae = await Concepts.OpenAsync(SaeId);
     }
 
     /// <summary>A fresh catalog over the fixture's store: nothing cached, names read back from the store.</summary>
