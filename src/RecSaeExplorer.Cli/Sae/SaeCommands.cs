@@ -108,7 +108,8 @@ public static class SaeCommands
         {
             context.WriteJson(new SaeRunReport(run.Id, run.ParentRunId ?? "", run.Preset, seconds, metrics.Honest.MeanRbo,
                 metrics.Honest.MeanRboExt, metrics.Honest.MeanKendall, metrics.SeenIncluded.MeanRbo, metrics.SeenIncluded.MeanKendall,
-                metrics.Monosemanticity, metrics.MonosemanticityMetadata, metrics.MeanL0, metrics.DeadShare, metrics.ExplainedVariance));
+                metrics.Monosemanticity, metrics.MonosemanticityMetadata, metrics.MeanL0, metrics.DeadShare, metrics.RareShare, metrics.ExplainedVariance,
+                metrics.MonosemanticityPerNeuron));
             return;
         }
         SaeMetricsView.Write(context.Console, run.Id, metrics);
@@ -119,4 +120,4 @@ public static class SaeCommands
 /// <summary>The JSON shape of <c>sae train</c> and <c>sae eval</c> (means over test users; honest = training positives excluded).</summary>
 public sealed record SaeRunReport(string RunId, string RecommenderRunId, string Preset, double TrainSeconds, double Rbo, double RboExt,
     double Kendall, double RboSeenIncluded, double KendallSeenIncluded, double Ms, double MsMetadata, double L0, double DeadShare,
-    double ExplainedVariance);
+    double RareShare, double ExplainedVariance, double[] MsPerNeuron);

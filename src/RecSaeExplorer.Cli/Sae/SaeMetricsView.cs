@@ -17,6 +17,7 @@ internal static class SaeMetricsView
         table.AddRow("MS (genre Jaccard)", F(m.MonosemanticityMetadata), "");
         table.AddRow("L0 (items / users)", $"{m.MeanL0:F2} ({m.MeanL0Items:F2} / {m.MeanL0Users:F2})", "");
         table.AddRow("dead latents", $"{m.DeadLatents} ({100 * m.DeadShare:F1}%)", "");
+        table.AddRow($"rare latents (< {SaeMetrics.RareBelow:P0} of vectors)", $"{m.RareLatents} ({100 * m.RareShare:F1}%)", "");
         table.AddRow("explained variance", F(m.ExplainedVariance), "");
         table.AddRow("HR@10 original / reconstructed", $"{F(m.OriginalAccuracy?.HitRate ?? 0)} / {F(m.ReconstructedAccuracy?.HitRate ?? 0)}", "");
         table.AddRow("NDCG@10 original / reconstructed", $"{F(m.OriginalAccuracy?.Ndcg ?? 0)} / {F(m.ReconstructedAccuracy?.Ndcg ?? 0)}", "");
@@ -27,12 +28,12 @@ internal static class SaeMetricsView
     public static void Write(IAnsiConsole console, IEnumerable<SweepRow> rows)
     {
         var table = new Table().AddColumns("model", "preset", "β", "RBO", "paper", "RBO_ext", "Kendall", "paper", "MS", "paper",
-            "MS genre", "L0", "dead %", "RBO seen", "τ seen", "s/run");
+            "MS genre", "L0", "dead %", "rare %", "RBO seen", "τ seen", "s/run");
         foreach (var r in rows)
         {
             table.AddRow(r.Model, Markup.Escape(r.Preset), $"{r.Beta:G}", Pm(r.Rbo, r.RboSd), P(r.PaperRbo), Pm(r.RboExt, r.RboExtSd),
                 Pm(r.Kendall, r.KendallSd), P(r.PaperKendall), Pm(r.Ms, r.MsSd), P(r.PaperMs), F(r.MsMetadata), $"{r.L0:F1}",
-                $"{r.DeadPercent:F1}", F(r.RboSeen), F(r.KendallSeen), $"{r.TrainSeconds:F0}");
+                $"{r.DeadPercent:F1}", $"{r.RarePercent:F1}", F(r.RboSeen), F(r.KendallSeen), $"{r.TrainSeconds:F0}");
         }
         console.Write(table);
     }

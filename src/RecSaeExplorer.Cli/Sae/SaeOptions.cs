@@ -24,11 +24,15 @@ internal sealed class SaeOptions
     public Option<PredictionLossKind?> PredictionLoss { get; } = new("--pred-loss") { Description = "Override L_pred (ProbabilityMse, LogitMse, SoftBce, Listwise, TopWeighted)." };
     public Option<PredictionPairs?> Pairs { get; } = new("--pairs") { Description = "Override the L_pred pairs (Block, Sampled, TopCandidates)." };
     public Option<bool?> Standardize { get; } = new("--standardize") { Description = "Override per-vector input standardization (true/false)." };
+    public Option<bool?> UnitNorm { get; } = new("--unit-norm") { Description = "Override unit-length input scaling (true/false; excludes --standardize true)." };
+    public Option<int?> ResampleEvery { get; } = new("--resample-every") { Description = "Resample latents firing on under --resample-below of the vectors every N steps, until --resample-until of the steps (0 = off)." };
+    public Option<double?> ResampleBelow { get; } = new("--resample-below") { Description = "Share of training vectors under which a latent is resampled." };
+    public Option<double?> ResampleUntil { get; } = new("--resample-until") { Description = "Share of the steps after which resampling stops." };
     public Option<int> Threads { get; } = new("--threads") { Description = "LibTorch threads (0 = one per core).", DefaultValueFactory = _ => 0 };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Recommender, RecPreset, RecDim, SplitSeed, Steps, Width, K, Alpha, LearningRate, Temperature, AuxCoefficient, DeadAfter, Activation, PredictionLoss, Pairs, Standardize, Threads })
+        foreach (var option in new Option[] { Recommender, RecPreset, RecDim, SplitSeed, Steps, Width, K, Alpha, LearningRate, Temperature, AuxCoefficient, DeadAfter, Activation, PredictionLoss, Pairs, Standardize, UnitNorm, ResampleEvery, ResampleBelow, ResampleUntil, Threads })
             command.Options.Add(option);
     }
 
@@ -47,7 +51,14 @@ internal sealed class SaeOptions
         if (parse.GetValue(Activation) is { } activation) config = config with { Activation = activation };
         if (parse.GetValue(PredictionLoss) is { } loss) config = config with { PredictionLoss = loss };
         if (parse.GetValue(Standardize) is { } standardize) config = config with { Standardize = standardize };
+        if (parse.GetValue(UnitNorm) is { } unitNorm) config = config with
+        {
+            UnitNormInput = unitNorm, Standardize = parse.GetValue(Standardize) ?? (config.Standardize && !unitNorm),
+        };
         if (parse.GetValue(Pairs) is { } pairs) config = config with { PredictionPairs = pairs };
+        if (parse.GetValue(ResampleEvery) is { } every) config = config with { ResampleEvery = every };
+        if (parse.GetValue(ResampleBelow) is { } below) config = config with { ResampleBelow = below };
+        if (parse.GetValue(ResampleUntil) is { } until) config = config with { ResampleUntil = until };
         try
         {
             config.Validate();

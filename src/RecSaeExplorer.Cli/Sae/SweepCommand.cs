@@ -90,7 +90,7 @@ internal static class SweepCommand
         string.Create(CultureInfo.InvariantCulture,
             $"{model.Name()} {preset} β={beta:G} seed={seed}: RBO {m.Honest.MeanRbo:F3} ext {m.Honest.MeanRboExt:F3} τ {m.Honest.MeanKendall:F3} " +
             $"(seen: {m.SeenIncluded.MeanRbo:F3}/{m.SeenIncluded.MeanKendall:F3}) MS {m.Monosemanticity:F3}/{m.MonosemanticityMetadata:F3} " +
-            $"L0 {m.MeanL0:F1} dead {100 * m.DeadShare:F1}% EV {m.ExplainedVariance:F3} HR {m.ReconstructedAccuracy?.HitRate:F3}/{m.OriginalAccuracy?.HitRate:F3} " +
+            $"L0 {m.MeanL0:F1} dead {100 * m.DeadShare:F1}% rare {100 * m.RareShare:F1}% EV {m.ExplainedVariance:F3} HR {m.ReconstructedAccuracy?.HitRate:F3}/{m.OriginalAccuracy?.HitRate:F3} " +
             $"{seconds:F0}s {id}");
 
     private static double[] ParseBetas(string text)

@@ -23,6 +23,21 @@ public static class SparsityStats
     public static double DeadShare(IReadOnlyList<float[]> codes) =>
         codes.Count == 0 || codes[0].Length == 0 ? 0 : (double)DeadCount(codes) / codes[0].Length;
 
+    /// <summary>
+    /// Latents that fire, but on fewer than <paramref name="share"/> of the rows. A TopK SAE can keep most
+    /// of its latents "alive" on a handful of vectors each; they carry no concept, and the dead count hides them.
+    /// </summary>
+    public static int RareCount(IReadOnlyList<float[]> codes, double share)
+    {
+        if (codes.Count == 0) return 0;
+        var fired = new int[codes[0].Length];
+        foreach (var row in codes)
+        {
+            for (int k = 0; k < row.Length; k++) if (row[k] != 0) fired[k]++;
+        }
+        return fired.Count(f => f > 0 && f < share * codes.Count);
+    }
+
     /// <summary>1 − Σ‖x − x̂‖² / Σ‖x − x̄‖² (x̄ = per-dimension mean of the originals).</summary>
     public static double ExplainedVariance(IReadOnlyList<float[]> originals, IReadOnlyList<float[]> reconstructions)
     {

@@ -23,8 +23,7 @@ public static class DecoderProbe
         var z = zeros(1, sae.Width, device: recommender.Device);
         z[0, neuron] = value;
         var direction = nn.functional.normalize(sae.DecodeRaw(z), dim: 1);
-        var items = recommender.ItemEmbeddings();
-        if (sae.Config.Standardize) items = (items - items.mean([1], keepdim: true)) / (items.std(1, keepdim: true) + 1e-6);
+        var items = sae.InputSpace(recommender.ItemEmbeddings());
         var cosine = nn.functional.normalize(items, dim: 1).matmul(direction.t()).squeeze(1);
         var (values, indices) = cosine.topk(Math.Min(top, (int)cosine.shape[0]));
         float[] v = values.cpu().data<float>().ToArray();

@@ -69,6 +69,13 @@ public sealed record SaeConfig
     /// <summary>Standardize each input vector (subtract its mean, divide by its std; undone after decoding): the paper's MF variant.</summary>
     public bool Standardize { get; init; }
 
+    /// <summary>
+    /// Scale each input vector to unit length (undone after decoding). The code then reads directions only,
+    /// the geometry the embedding-cosine monosemanticity score judges; standardizing also centres each vector,
+    /// which turns cosine into correlation.
+    /// </summary>
+    public bool UnitNormInput { get; init; }
+
     /// <summary>A learned bias subtracted before encoding and added after decoding.</summary>
     public bool PreBias { get; init; } = true;
 
@@ -89,6 +96,15 @@ public sealed record SaeConfig
 
     /// <summary>A latent that has not fired for this many steps counts as dead (AuxK).</summary>
     public int DeadAfterSteps { get; init; } = 50;
+
+    /// <summary>Resample rarely firing latents every this many steps (0 = off); see <c>LatentResampler</c>.</summary>
+    public int ResampleEvery { get; init; }
+
+    /// <summary>A latent firing on fewer than this share of the training vectors (users and items) is resampled.</summary>
+    public double ResampleBelow { get; init; } = 0.01;
+
+    /// <summary>Resampling stops after this share of the steps, so the last latents have time to settle.</summary>
+    public double ResampleUntil { get; init; } = 0.5;
 
     public PredictionLossKind PredictionLoss { get; init; } = PredictionLossKind.ProbabilityMse;
     public PredictionPairs PredictionPairs { get; init; } = PredictionPairs.Block;
@@ -125,6 +141,7 @@ public sealed record SaeConfig
     public void Validate()
     {
         Check(Width > 0, "width must be positive");
+        Check(!(Standardize && UnitNormInput), "choose standardized or unit-norm inputs, not both");
         Check(!UsesTopK || (K > 0 && K <= Width), "K must lie in 1..width");
         Check(MatryoshkaPrefixes.All(p => p > 0 && p <= Width), "Matryoshka prefixes must lie in 1..width");
         Check(MatryoshkaPrefixes.Zip(MatryoshkaPrefixes.Skip(1)).All(t => t.First < t.Second), "Matryoshka prefixes must increase");
@@ -137,6 +154,8 @@ public sealed record SaeConfig
             "listwise and top-weighted terms need a list per user (block or top-candidate pairs)");
         Check(SampledPositives > 0 && TopCandidates >= 0 && RandomCandidates >= 0 && TopCandidates + RandomCandidates > 0, "pair counts must be positive");
         Check(AuxK > 0 && DeadAfterSteps > 0 && Threads >= 0, "AuxK, dead window and threads must be positive");
+        Check(ResampleEvery >= 0 && ResampleBelow is >= 0 and < 1 && ResampleUntil is >= 0 and <= 1,
+            "resampling needs a period ≥ 0 and shares in [0, 1)");
     }
 
     private static void Check(bool ok, string message)

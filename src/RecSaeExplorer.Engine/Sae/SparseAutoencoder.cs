@@ -54,15 +54,54 @@ public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
 
     public SaeCode Encode(Tensor x)
     {
-        Tensor? mean = null, std = null;
-        if (Config.Standardize)
-        {
-            mean = x.mean([1], keepdim: true);
-            std = x.std(1, keepdim: true) + StdEpsilon;
-            x = (x - mean) / std;
-        }
-        var pre = nn.functional.linear(x - _preBias, _encoder, _encoderBias);
-        return new SaeCode(pre, Activate(pre), mean, std);
+        var (shift, scale) = Scaling(x);
+        var pre = nn.functional.linear(Scaled(x, shift, scale) - _preBias, _encoder, _encoderBias);
+        return new SaeCode(pre, Activate(pre), shift, scale);
+    }
+
+    /// <summary>x as the encoder sees it, before the pre-bias: standardized or unit-norm per vector when configured.</summary>
+    public Tensor InputSpace(Tensor x)
+    {
+        var (shift, scale) = Scaling(x);
+        return Scaled(x, shift, scale);
+    }
+
+    /// <summary>Per-vector shift and scale of the configured input scaling (null = none).</summary>
+    private (Tensor? Shift, Tensor? Scale) Scaling(Tensor x)
+    {
+        if (Config.Standardize) return (x.mean([1], keepdim: true), x.std(1, keepdim: true) + StdEpsilon);
+        if (Config.UnitNormInput) return (null, x.norm(1, keepdim: true) + StdEpsilon);
+        return (null, null);
+    }
+
+    private static Tensor Scaled(Tensor x, Tensor? shift, Tensor? scale)
+    {
+        if (shift is not null) x = x - shift;
+        return scale is null ? x : x / scale;
+    }
+
+    /// <summary>The pre-bias b_pre [d] (the origin of the code's directions).</summary>
+    public Tensor PreBias => _preBias;
+
+    /// <summary>Encoder bias [m].</summary>
+    public Tensor EncoderBias => _encoderBias;
+
+    /// <summary>Encoder matrix [m, d]; row k reads latent k.</summary>
+    public Tensor EncoderWeight => _encoder;
+
+    /// <summary>
+    /// Points latents <paramref name="latents"/> along <paramref name="directions"/> [n, d] (unit rows):
+    /// encoder row = direction × <paramref name="encoderNorm"/>, encoder bias = <paramref name="bias"/>, and
+    /// (untied) decoder column = direction.
+    /// </summary>
+    public void Reinitialize(long[] latents, Tensor directions, double encoderNorm, double bias)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var index = tensor(latents, device: _encoder.device);
+        _encoder.index_copy_(0, index, directions * encoderNorm);
+        _encoderBias.index_fill_(0, index, bias);
+        _decoder?.index_copy_(1, index, directions.t());
     }
 
     /// <summary>Decodes a code (or an edited z) back to embedding space; <paramref name="prefix"/> keeps only the first latents.</summary>

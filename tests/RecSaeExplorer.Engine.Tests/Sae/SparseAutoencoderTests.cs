@@ -66,4 +66,26 @@ public class SparseAutoencoderTests
         var standardized = (x - code.Mean!) / code.Std!;
         Assert.True(code.Unstandardize(standardized).allclose(x, 1e-5, 1e-5));
     }
+
+    [Fact]
+    public void Unit_norm_inputs_reach_the_encoder_as_directions_and_decode_back_to_their_length()
+    {
+        using var scope = NewDisposeScope();
+        using var sae = new SparseAutoencoder(4, SaeFixture.Quick() with { UnitNormInput = true });
+        var x = tensor(new float[,] { { 1, 2, 3, 6 }, { -1, 0, 0, 5 } });
+        var seen = sae.InputSpace(x);
+        Assert.True(seen.norm(1).allclose(ones(2), 1e-5, 1e-5));
+        Assert.True(seen.mul(x.norm(1, keepdim: true)).allclose(x, 1e-5, 1e-5)); // a direction, not re-centred
+        var code = sae.Encode(x);
+        Assert.Null(code.Mean);
+        Assert.True(code.Unstandardize(seen).allclose(x, 1e-5, 1e-5));
+        Assert.True(sae.Reconstruct(code).allclose(sae.DecodeRaw(code.Z) * x.norm(1, keepdim: true), 1e-4, 1e-4));
+    }
+
+    [Fact]
+    public void Standardized_and_unit_norm_inputs_exclude_each_other()
+    {
+        var config = SaeFixture.Quick() with { Standardize = true, UnitNormInput = true };
+        Assert.Contains("not both", Assert.Throws<ArgumentException>(config.Validate).Message);
+    }
 }

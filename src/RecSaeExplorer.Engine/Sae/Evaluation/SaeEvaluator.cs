@@ -71,6 +71,8 @@ public static class SaeEvaluator
             MeanL0Users = SparsityStats.MeanL0(userZ),
             DeadLatents = SparsityStats.DeadCount(codes),
             DeadShare = SparsityStats.DeadShare(codes),
+            RareLatents = SparsityStats.RareCount(codes, SaeMetrics.RareBelow),
+            RareShare = codes.Length == 0 ? 0 : (double)SparsityStats.RareCount(codes, SaeMetrics.RareBelow) / sae.Width,
             ExplainedVariance = SparsityStats.ExplainedVariance(
                 itemVectors.Concat(Rows(userEmbeddings)).ToArray(), Rows(itemRecon).Concat(Rows(userRecon)).ToArray()),
             OriginalAccuracy = Accuracy(split, users, honestOriginal, options.AccuracyK),

@@ -43,6 +43,11 @@ public sealed record SaeMetrics
     public int DeadLatents { get; init; }
     public double DeadShare { get; init; }
 
+    /// <summary>Live latents active on fewer than <see cref="RareBelow"/> of the items and test users.</summary>
+    public int RareLatents { get; init; }
+    public double RareShare { get; init; }
+    public const double RareBelow = 0.01;
+
     /// <summary>Explained variance of item and test-user embeddings together.</summary>
     public double ExplainedVariance { get; init; }
 

@@ -29,6 +29,9 @@ public sealed partial record SweepRow
     public double MsMetadata { get; init; }
     public double L0 { get; init; }
     public double DeadPercent { get; init; }
+
+    /// <summary>Live latents firing on under 1% of the vectors, in percent of the width.</summary>
+    public double RarePercent { get; init; }
     public double ExplainedVariance { get; init; }
     public double HitRateRecon { get; init; }
     public double HitRateOriginal { get; init; }
@@ -52,6 +55,7 @@ public sealed partial record SweepRow
             Ms = D(m => m.Monosemanticity).Mean, MsSd = D(m => m.Monosemanticity).StdDev,
             MsMetadata = D(m => m.MonosemanticityMetadata).Mean,
             L0 = D(m => m.MeanL0).Mean, DeadPercent = 100 * D(m => m.DeadShare).Mean,
+            RarePercent = 100 * D(m => m.RareShare).Mean,
             ExplainedVariance = D(m => m.ExplainedVariance).Mean,
             HitRateRecon = D(m => m.ReconstructedAccuracy?.HitRate ?? 0).Mean,
             HitRateOriginal = D(m => m.OriginalAccuracy?.HitRate ?? 0).Mean,

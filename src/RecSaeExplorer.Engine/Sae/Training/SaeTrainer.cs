@@ -54,6 +54,8 @@ public static class SaeTrainer
         var tracker = new DeadLatentTracker(config.Width, config.DeadAfterSteps);
         var objective = new SaeObjective(sae, config, new PredictionTerm(recommender, sae, data, split.Train, config, candidates), tracker);
         using var optimizer = optim.Adam(sae.parameters(), config.LearningRate);
+        var resampler = new LatentResampler(config, steps);
+        using var trainingVectors = config.ResampleEvery > 0 ? TrainingVectors(data, split) : null;
         sae.train();
         var curve = new List<double>();
         var sinceReport = SaeLossParts.Zero;
@@ -65,6 +67,7 @@ public static class SaeTrainer
         {
             ct.ThrowIfCancellationRequested();
             var parts = Step(sae, optimizer, objective, tracker, data, sampler, config);
+            if (trainingVectors is not null && resampler.Due(step)) resampler.Apply(sae, trainingVectors, optimizer);
             pause.Tick();
             sinceReport = sinceReport.Plus(parts);
             reportSteps++;
@@ -100,12 +103,19 @@ public static class SaeTrainer
         return parts;
     }
 
-    /// <summary>Starts the pre-bias at the mean training embedding, so the code models deviations from it.</summary>
+    /// <summary>Starts the pre-bias at the mean training vector (as the encoder sees it), so the code models deviations from it.</summary>
     private static void InitPreBias(SparseAutoencoder sae, SaeEmbeddings data, DatasetSplit split)
     {
         using var scope = NewDisposeScope();
+        sae.SetPreBias(sae.InputSpace(TrainingVectors(data, split)).mean([0]));
+    }
+
+    /// <summary>What the SAE trains on: the training users' embeddings and every item's, stacked [n, d].</summary>
+    private static Tensor TrainingVectors(SaeEmbeddings data, DatasetSplit split)
+    {
+        using var scope = NewDisposeScope();
         var users = data.Users.index_select(0, TorchRuntime.Indices(split.TrainUsers.ToArray(), data.Users.device));
-        sae.SetPreBias(cat([users, data.Items], 0).mean([0]));
+        return cat([users, data.Items], 0).MoveToOuterDisposeScope();
     }
 
     /// <summary>Each training user's best unseen items under the original embeddings (fixed: the recommender is frozen).</summary>
