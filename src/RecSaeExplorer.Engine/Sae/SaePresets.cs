@@ -17,8 +17,9 @@ public static class SaePresets
     public const string Paper = "paper";
     public const string TopK = "topk";
     public const string Matryoshka = "matryoshka";
+    public const string Compact = "compact";
 
-    public static IReadOnlyList<string> Names { get; } = [Paper, TopK, Matryoshka];
+    public static IReadOnlyList<string> Names { get; } = [Paper, TopK, Matryoshka, Compact];
 
     public static SaeConfig Get(string preset, RecommenderModel model, int inputDim) =>
         preset.Trim().ToLowerInvariant() switch
@@ -26,6 +27,7 @@ public static class SaePresets
             Paper => PaperConfig(model, inputDim),
             TopK => TopKConfig(model, inputDim),
             Matryoshka => MatryoshkaConfig(model, inputDim),
+            Compact => CompactConfig(model, inputDim),
             _ => throw new ArgumentException($"Unknown SAE preset '{preset}'; use {string.Join(", ", Names)}."),
         };
 
@@ -68,4 +70,18 @@ public static class SaePresets
         var topK = TopKConfig(model, inputDim);
         return topK with { Preset = Matryoshka, MatryoshkaPrefixes = [topK.Width / 4, topK.Width / 2, topK.Width] };
     }
+
+    /// <summary>
+    /// The TopK recipe for monosemantic latents: raw (unstandardized) inputs, a dictionary about as wide as
+    /// the latents the data keeps in use (m = 2.4·d for MF, 1.6·d for NCF) and a strong AuxK (1/2). At m = 128
+    /// the TopK SAE used ~40 latents densely and left the rest dead or firing on a handful of items, each of
+    /// which scores 0 or little in MS; standardizing also turns the code's geometry into correlation,
+    /// while MS judges raw cosine. Single-seed probes at β = 10 (MF; NCF): MS 0.609; 0.606 against the topk
+    /// preset's 0.436; 0.385, RBO 0.844; 0.817 against 0.871; 0.851.
+    /// </summary>
+    private static SaeConfig CompactConfig(RecommenderModel model, int inputDim) => TopKConfig(model, inputDim) with
+    {
+        Preset = Compact, Standardize = false, AuxCoefficient = 0.5,
+        Width = (int)Math.Round((model == RecommenderModel.Mf ? 2.4 : 1.6) * inputDim),
+    };
 }

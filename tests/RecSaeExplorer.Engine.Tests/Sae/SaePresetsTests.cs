@@ -32,4 +32,16 @@ public class SaePresetsTests
         Assert.Equal([32, 64, 128], SaePresets.Get("matryoshka", RecommenderModel.Mf, 20).MatryoshkaPrefixes); // m = 128 for d = 20
         Assert.Throws<ArgumentException>(() => SaePresets.Get("nope", RecommenderModel.Mf, 20));
     }
+
+    [Fact]
+    public void Compact_preset_is_topk_on_raw_inputs_with_a_narrow_dictionary()
+    {
+        var topK = SaePresets.Get("topk", RecommenderModel.Mf, 20);
+        var mf = SaePresets.Get("compact", RecommenderModel.Mf, 20);
+        var ncf = SaePresets.Get("compact", RecommenderModel.Ncf, 20);
+        Assert.Equal((48, 32), (mf.Width, ncf.Width));
+        Assert.False(mf.Standardize || mf.UnitNormInput);
+        Assert.Equal(0.5, mf.AuxCoefficient);
+        Assert.Equal(topK with { Preset = "compact", Width = 48, Standardize = false, AuxCoefficient = 0.5 }, mf);
+    }
 }
