@@ -46,6 +46,9 @@ public static class SaeTrainer
     private static (int Steps, int Every, double[] Curve) Run(SparseAutoencoder sae, IRecommender recommender, SaeEmbeddings data,
         DatasetSplit split, SaeConfig config, Stopwatch clock, IProgress<SaeTrainingProgress>? progress, CancellationToken ct)
     {
+        // From the first LibTorch call: the setup below (pre-bias, candidate lists) runs while a progress
+        // renderer may be allocating on another thread, the same hazard as the steps (see GcPause).
+        using var pause = new GcPause();
         var sampler = new SaeBatchSampler(split.TrainUsers, recommender.ItemCount, config.UserBatch, config.ItemBatch, config.Seed);
         int steps = config.Steps > 0 ? config.Steps : config.Epochs * sampler.BatchesPerEpoch;
         int every = Math.Max(1, steps / CurveBlocks);
@@ -62,7 +65,6 @@ public static class SaeTrainer
         int reportSteps = 0;
         double blockSum = 0;
         var lastReport = clock.Elapsed;
-        using var pause = new GcPause();
         for (int step = 1; step <= steps; step++)
         {
             ct.ThrowIfCancellationRequested();
