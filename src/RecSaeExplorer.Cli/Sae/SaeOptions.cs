@@ -24,6 +24,7 @@ internal sealed class SaeOptions
     public Option<PredictionLossKind?> PredictionLoss { get; } = new("--pred-loss") { Description = "Override L_pred (ProbabilityMse, LogitMse, SoftBce, Listwise, TopWeighted)." };
     public Option<PredictionPairs?> Pairs { get; } = new("--pairs") { Description = "Override the L_pred pairs (Block, Sampled, TopCandidates)." };
     public Option<bool?> Standardize { get; } = new("--standardize") { Description = "Override per-vector input standardization (true/false)." };
+    public Option<bool?> Tied { get; } = new("--tied") { Description = "Override the decoder tie (true: decoder = encoderᵀ)." };
     public Option<bool?> UnitNorm { get; } = new("--unit-norm") { Description = "Override unit-length input scaling (true/false; excludes --standardize true)." };
     public Option<int?> ResampleEvery { get; } = new("--resample-every") { Description = "Resample latents firing on under --resample-below of the vectors every N steps, until --resample-until of the steps (0 = off)." };
     public Option<double?> ResampleBelow { get; } = new("--resample-below") { Description = "Share of training vectors under which a latent is resampled." };
@@ -32,7 +33,7 @@ internal sealed class SaeOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Recommender, RecPreset, RecDim, SplitSeed, Steps, Width, K, Alpha, LearningRate, Temperature, AuxCoefficient, DeadAfter, Activation, PredictionLoss, Pairs, Standardize, UnitNorm, ResampleEvery, ResampleBelow, ResampleUntil, Threads })
+        foreach (var option in new Option[] { Recommender, RecPreset, RecDim, SplitSeed, Steps, Width, K, Alpha, LearningRate, Temperature, AuxCoefficient, DeadAfter, Activation, PredictionLoss, Pairs, Standardize, UnitNorm, Tied, ResampleEvery, ResampleBelow, ResampleUntil, Threads })
             command.Options.Add(option);
     }
 
@@ -56,6 +57,7 @@ internal sealed class SaeOptions
             UnitNormInput = unitNorm, Standardize = parse.GetValue(Standardize) ?? (config.Standardize && !unitNorm),
         };
         if (parse.GetValue(Pairs) is { } pairs) config = config with { PredictionPairs = pairs };
+        if (parse.GetValue(Tied) is { } tied) config = config with { TiedDecoder = tied };
         if (parse.GetValue(ResampleEvery) is { } every) config = config with { ResampleEvery = every };
         if (parse.GetValue(ResampleBelow) is { } below) config = config with { ResampleBelow = below };
         if (parse.GetValue(ResampleUntil) is { } until) config = config with { ResampleUntil = until };
