@@ -16,6 +16,7 @@ internal sealed class SaeOptions
     public Option<int?> Width { get; } = new("--width") { Description = "Override the latent width m." };
     public Option<int?> K { get; } = new("--k") { Description = "Override K (TopK / BatchTopK)." };
     public Option<double?> Alpha { get; } = new("--alpha") { Description = "Override α (embedding reconstruction weight)." };
+    public Option<double?> LambdaL1 { get; } = new("--l1") { Description = "Override λ₁, the L1 penalty on the code (ReLU sparsity)." };
     public Option<double?> LearningRate { get; } = new("--lr") { Description = "Override the learning rate." };
     public Option<double?> Temperature { get; } = new("--temperature") { Description = "Override the listwise / top-weighted temperature." };
     public Option<double?> AuxCoefficient { get; } = new("--aux") { Description = "Override the AuxK coefficient (TopK: dead latents model the residual)." };
@@ -33,7 +34,7 @@ internal sealed class SaeOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Recommender, RecPreset, RecDim, SplitSeed, Steps, Width, K, Alpha, LearningRate, Temperature, AuxCoefficient, DeadAfter, Activation, PredictionLoss, Pairs, Standardize, UnitNorm, Tied, ResampleEvery, ResampleBelow, ResampleUntil, Threads })
+        foreach (var option in new Option[] { Recommender, RecPreset, RecDim, SplitSeed, Steps, Width, K, Alpha, LambdaL1, LearningRate, Temperature, AuxCoefficient, DeadAfter, Activation, PredictionLoss, Pairs, Standardize, UnitNorm, Tied, ResampleEvery, ResampleBelow, ResampleUntil, Threads })
             command.Options.Add(option);
     }
 
@@ -45,6 +46,7 @@ internal sealed class SaeOptions
         if (parse.GetValue(Width) is { } width) config = config with { Width = width };
         if (parse.GetValue(K) is { } k) config = config with { K = k };
         if (parse.GetValue(Alpha) is { } alpha) config = config with { Alpha = alpha };
+        if (parse.GetValue(LambdaL1) is { } l1) config = config with { LambdaL1 = l1 };
         if (parse.GetValue(LearningRate) is { } lr) config = config with { LearningRate = lr };
         if (parse.GetValue(Temperature) is { } t) config = config with { Temperature = t };
         if (parse.GetValue(AuxCoefficient) is { } aux) config = config with { AuxCoefficient = aux };
