@@ -15,6 +15,16 @@ public class SparsityStatsTests
     }
 
     [Fact]
+    public void Rare_latents_fire_but_on_fewer_than_the_share_of_rows()
+    {
+        // 10 rows: latent 0 fires on 1 (rare under 20%), latent 1 on 2 (not rare: 2 is not below 2), latent 2 never (dead, not rare).
+        var codes = Enumerable.Range(0, 10).Select(r => new float[] { r == 0 ? 1 : 0, r < 2 ? 1 : 0, 0, 1 }).ToArray();
+        Assert.Equal(1, SparsityStats.RareCount(codes, 0.2));
+        Assert.Equal(2, SparsityStats.RareCount(codes, 0.21));
+        Assert.Equal(0, SparsityStats.RareCount([], 0.2));
+    }
+
+    [Fact]
     public void Explained_variance_is_one_for_perfect_and_zero_for_mean_reconstruction()
     {
         float[][] x = [[1, 2], [3, 4], [5, 9]];

@@ -24,6 +24,8 @@ public class SaeEvaluationAndStoreTests
         Assert.All(m.Honest.Kendall, v => Assert.InRange(v, -1, 1));
         Assert.InRange(m.MeanL0, 0, 4);
         Assert.InRange(m.DeadShare, 0, 1);
+        Assert.Equal(m.RareLatents / 16.0, m.RareShare, 12);
+        Assert.InRange(m.RareLatents + m.DeadLatents, 0, 16);
         Assert.True(m.ExplainedVariance > 0, $"EV = {m.ExplainedVariance}");
         Assert.Equal(16, m.MonosemanticityPerNeuron.Length);
         Assert.NotNull(m.ReconstructedAccuracy);
