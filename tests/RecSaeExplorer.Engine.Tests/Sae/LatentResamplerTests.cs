@@ -16,10 +16,11 @@ public class LatentResamplerTests
     [Fact]
     public void Resampling_is_due_every_period_until_its_share_of_the_steps()
     {
-        var resampler = new LatentResampler(Config, totalSteps: 40);
+        using var resampler = new LatentResampler(Config, totalSteps: 40);
         int[] due = Enumerable.Range(1, 40).Where(resampler.Due).ToArray();
         Assert.Equal([10, 20], due);
-        Assert.False(new LatentResampler(Config with { ResampleEvery = 0 }, 40).Due(10));
+        using var off = new LatentResampler(Config with { ResampleEvery = 0 }, 40);
+        Assert.False(off.Due(10));
     }
 
     [Fact]
@@ -36,7 +37,8 @@ public class LatentResamplerTests
         Assert.Contains(5L, rare);
         var before = sae.DecoderWeight.detach().clone();
 
-        int count = new LatentResampler(Config, 40).Apply(sae, vectors, optimizer);
+        using var resampler = new LatentResampler(Config, 40);
+        int count = resampler.Apply(sae, vectors, optimizer);
 
         Assert.Equal(rare.Length, count);
         var after = Shares(sae, vectors);
@@ -52,6 +54,26 @@ public class LatentResamplerTests
         var keep = tensor(live);
         Assert.True(before.index_select(1, keep).equal(sae.DecoderWeight.index_select(1, keep)).all().item<bool>());
         AssertMoments(optimizer, rare, live);
+    }
+
+    [Fact]
+    public void Resampling_draws_do_not_depend_on_the_global_generator()
+    {
+        // Other threads (parallel tests, concurrent trainings) move LibTorch's global generator mid-training.
+        float[] Resampled(int globalSeed)
+        {
+            torch.random.manual_seed(4);
+            using var sae = new SparseAutoencoder(8, Config);
+            using var scope = NewDisposeScope();
+            var vectors = randn(300, 8);
+            using var optimizer = optim.Adam(sae.parameters(), 1e-2);
+            Silence(sae, [1, 5, 9]);
+            torch.random.manual_seed(globalSeed);
+            using var resampler = new LatentResampler(Config, 40);
+            Assert.True(resampler.Apply(sae, vectors, optimizer) >= 3);
+            return sae.DecoderWeight.detach().flatten().data<float>().ToArray();
+        }
+        Assert.Equal(Resampled(1), Resampled(2));
     }
 
     [Fact]

@@ -18,8 +18,12 @@ namespace RecSaeExplorer.Engine.Sae.Training;
 /// cost fidelity; a dictionary as narrow as the latents in use (the compact preset) did better, so no
 /// preset turns this on.
 /// </summary>
-internal sealed class LatentResampler(SaeConfig config, int totalSteps)
+internal sealed class LatentResampler(SaeConfig config, int totalSteps) : IDisposable
 {
+    // Its own seeded generator: the global one is shared with every other thread using LibTorch
+    // (parallel tests, concurrent trainings in the explorer), which made draws depend on them.
+    private readonly Generator _generator = new((ulong)config.Seed, CPU);
+
     public bool Due(int step) =>
         config.ResampleEvery > 0 && step % config.ResampleEvery == 0 && step <= config.ResampleUntil * totalSteps;
 
@@ -35,7 +39,8 @@ internal sealed class LatentResampler(SaeConfig config, int totalSteps)
         if (latents.Length == 0 || latents.Length == sae.Width) return 0;
         var input = sae.InputSpace(vectors);
         var error = (input - sae.DecodeRaw(code.Z)).pow(2).sum(1);
-        var drawn = multinomial(error.pow(2) + 1e-12, latents.Length, replacement: latents.Length > error.shape[0]);
+        var weights = (error.pow(2) + 1e-12).cpu();
+        var drawn = multinomial(weights, latents.Length, replacement: latents.Length > error.shape[0], generator: _generator).to(vectors.device);
         var directions = nn.functional.normalize(input.index_select(0, drawn) - sae.PreBias, dim: 1);
         var live = rare.logical_not();
         double norm = sae.EncoderWeight.norm(1)[live].mean().item<float>();
@@ -44,4 +49,6 @@ internal sealed class LatentResampler(SaeConfig config, int totalSteps)
         AdamMoments.Clear(optimizer, sae, latents);
         return latents.Length;
     }
+
+    public void Dispose() => _generator.Dispose();
 }

@@ -57,7 +57,7 @@ public static class SaeTrainer
         var tracker = new DeadLatentTracker(config.Width, config.DeadAfterSteps);
         var objective = new SaeObjective(sae, config, new PredictionTerm(recommender, sae, data, split.Train, config, candidates), tracker);
         using var optimizer = optim.Adam(sae.parameters(), config.LearningRate);
-        var resampler = new LatentResampler(config, steps);
+        using var resampler = new LatentResampler(config, steps);
         using var trainingVectors = config.ResampleEvery > 0 ? TrainingVectors(data, split) : null;
         sae.train();
         var curve = new List<double>();
