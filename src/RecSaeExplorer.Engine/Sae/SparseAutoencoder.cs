@@ -21,13 +21,14 @@ public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
     private readonly Parameter _preBias;      // [d]
     private readonly Tensor _threshold;       // BatchTopK inference threshold (a buffer, saved with the weights)
 
-    public SparseAutoencoder(int inputDim, SaeConfig config) : base(nameof(SparseAutoencoder))
+    /// <param name="generator">Draws the initial directions; null uses LibTorch's global generator.</param>
+    public SparseAutoencoder(int inputDim, SaeConfig config, Generator? generator = null) : base(nameof(SparseAutoencoder))
     {
         config.Validate();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputDim);
         InputDim = inputDim;
         Config = config;
-        var directions = nn.functional.normalize(randn(inputDim, config.Width), dim: 0); // unit columns
+        var directions = nn.functional.normalize(randn(inputDim, config.Width, generator: generator), dim: 0); // unit columns
         _encoder = nn.Parameter(directions.t().contiguous());
         _encoderBias = nn.Parameter(zeros(config.Width));
         _decoder = config.TiedDecoder ? null : nn.Parameter(directions.clone());

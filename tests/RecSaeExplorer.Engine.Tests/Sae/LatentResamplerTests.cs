@@ -62,10 +62,10 @@ public class LatentResamplerTests
         // Other threads (parallel tests, concurrent trainings) move LibTorch's global generator mid-training.
         float[] Resampled(int globalSeed)
         {
-            torch.random.manual_seed(4);
-            using var sae = new SparseAutoencoder(8, Config);
+            using var data = new torch.Generator(4, CPU);
+            using var sae = new SparseAutoencoder(8, Config, data);
             using var scope = NewDisposeScope();
-            var vectors = randn(300, 8);
+            var vectors = randn(300, 8, generator: data);
             using var optimizer = optim.Adam(sae.parameters(), 1e-2);
             Silence(sae, [1, 5, 9]);
             torch.random.manual_seed(globalSeed);
@@ -74,18 +74,6 @@ public class LatentResamplerTests
             return sae.DecoderWeight.detach().flatten().data<float>().ToArray();
         }
         Assert.Equal(Resampled(1), Resampled(2));
-    }
-
-    [Fact]
-    public void Training_with_resampling_is_deterministic()
-    {
-        using var recommender = SaeFixture.Recommender(RecSaeExplorer.Engine.Recommenders.RecommenderModel.Mf);
-        var config = SaeFixture.Quick() with { ResampleEvery = 5, ResampleBelow = 0.2 };
-        using var first = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, config);
-        using var second = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, config);
-        using var without = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, config with { ResampleEvery = 0 });
-        Assert.Equal(first.LossCurve, second.LossCurve);
-        Assert.NotEqual(first.LossCurve, without.LossCurve);
     }
 
     private static void TrainBriefly(SparseAutoencoder sae, optim.Optimizer optimizer, Tensor vectors)

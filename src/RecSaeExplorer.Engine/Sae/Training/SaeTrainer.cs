@@ -25,9 +25,10 @@ public static class SaeTrainer
             throw new ArgumentException("The recommender does not belong to this dataset.", nameof(recommender));
         TorchRuntime.UseThreads(config.Threads);
         var clock = Stopwatch.StartNew();
-        torch.random.manual_seed(config.Seed);
         var device = TorchRuntime.ParseDevice(config.Device);
-        var sae = new SparseAutoencoder(recommender.EmbeddingDim, config);
+        // A generator of its own, not the global one another thread may be drawing from (same stream as manual_seed).
+        using var generator = new torch.Generator((ulong)config.Seed, torch.CPU);
+        var sae = new SparseAutoencoder(recommender.EmbeddingDim, config, generator);
         try
         {
             if (device.type != DeviceType.CPU) sae.to(device);
