@@ -55,6 +55,7 @@ public static class SaeEvaluator
         var userZ = Rows(userCode.Z);
         var codes = itemZ.Concat(userZ).ToArray();
         var itemVectors = Rows(itemEmbeddings);
+        int rare = SparsityStats.RareCount(codes, SaeMetrics.RareBelow);
         var msPerNeuron = MonosemanticityScore.PerNeuron(itemZ, ItemSimilarity.EmbeddingCosine(itemVectors), options.MonosemanticityTopK);
         var facets = dataset.Items.Select(i => i.Facets).ToArray();
         return new SaeMetrics
@@ -71,8 +72,8 @@ public static class SaeEvaluator
             MeanL0Users = SparsityStats.MeanL0(userZ),
             DeadLatents = SparsityStats.DeadCount(codes),
             DeadShare = SparsityStats.DeadShare(codes),
-            RareLatents = SparsityStats.RareCount(codes, SaeMetrics.RareBelow),
-            RareShare = codes.Length == 0 ? 0 : (double)SparsityStats.RareCount(codes, SaeMetrics.RareBelow) / sae.Width,
+            RareLatents = rare,
+            RareShare = (double)rare / sae.Width,
             ExplainedVariance = SparsityStats.ExplainedVariance(
                 itemVectors.Concat(Rows(userEmbeddings)).ToArray(), Rows(itemRecon).Concat(Rows(userRecon)).ToArray()),
             OriginalAccuracy = Accuracy(split, users, honestOriginal, options.AccuracyK),

@@ -16,10 +16,9 @@ internal static class AdamMoments
         var index = tensor(latents);
         for (int p = 0; p < parameters.Length && p < states.Count; p++)
         {
-            if (states[p] is not Adam.State state || state.exp_avg is null) continue;
+            if (parameters[p].name == "pre_bias" || states[p] is not Adam.State state || state.exp_avg is null) continue;
             // The decoder is [d, m]: a latent is a column. Everything else is indexed by latent first.
             int dim = parameters[p].name == "decoder" ? 1 : 0;
-            if (parameters[p].name == "pre_bias") continue;
             state.exp_avg.index_fill_(dim, index, 0);
             state.exp_avg_sq.index_fill_(dim, index, 0);
         }

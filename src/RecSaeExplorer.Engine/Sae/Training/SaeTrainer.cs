@@ -53,13 +53,13 @@ public static class SaeTrainer
         var sampler = new SaeBatchSampler(split.TrainUsers, recommender.ItemCount, config.UserBatch, config.ItemBatch, config.Seed);
         int steps = config.Steps > 0 ? config.Steps : config.Epochs * sampler.BatchesPerEpoch;
         int every = Math.Max(1, steps / CurveBlocks);
-        if (config.PreBias && !config.Standardize) InitPreBias(sae, data, split);
+        using var trainingVectors = TrainingVectors(data, split);
+        if (config.PreBias && !config.Standardize) InitPreBias(sae, trainingVectors);
         var candidates = config.PredictionPairs == PredictionPairs.TopCandidates ? Candidates(recommender, data, split, config, ct) : null;
         var tracker = new DeadLatentTracker(config.Width, config.DeadAfterSteps);
         var objective = new SaeObjective(sae, config, new PredictionTerm(recommender, sae, data, split.Train, config, candidates), tracker);
         using var optimizer = optim.Adam(sae.parameters(), config.LearningRate);
         using var resampler = new LatentResampler(config, steps);
-        using var trainingVectors = config.ResampleEvery > 0 ? TrainingVectors(data, split) : null;
         sae.train();
         var curve = new List<double>();
         var sinceReport = SaeLossParts.Zero;
@@ -70,7 +70,7 @@ public static class SaeTrainer
         {
             ct.ThrowIfCancellationRequested();
             var parts = Step(sae, optimizer, objective, tracker, data, sampler, config);
-            if (trainingVectors is not null && resampler.Due(step)) resampler.Apply(sae, trainingVectors, optimizer);
+            if (resampler.Due(step)) resampler.Apply(sae, trainingVectors, optimizer);
             pause.Tick();
             sinceReport = sinceReport.Plus(parts);
             reportSteps++;
@@ -107,10 +107,10 @@ public static class SaeTrainer
     }
 
     /// <summary>Starts the pre-bias at the mean training vector (as the encoder sees it), so the code models deviations from it.</summary>
-    private static void InitPreBias(SparseAutoencoder sae, SaeEmbeddings data, DatasetSplit split)
+    private static void InitPreBias(SparseAutoencoder sae, Tensor trainingVectors)
     {
         using var scope = NewDisposeScope();
-        sae.SetPreBias(sae.InputSpace(TrainingVectors(data, split)).mean([0]));
+        sae.SetPreBias(sae.InputSpace(trainingVectors).mean([0]));
     }
 
     /// <summary>What the SAE trains on: the training users' embeddings and every item's, stacked [n, d].</summary>
