@@ -93,7 +93,6 @@ internal static class RecommenderEpochTiming
         using var optimizer = fused
             ? Optimizers.Adam(model.parameters().ToList(), new AdamSettings(config.LearningRate), config.Threads)
             : new TorchOptimizer(optim.Adam(model.parameters(), config.LearningRate));
-        bool penalty = config.L2Mode == L2Mode.Penalty && config.L2 > 0;
         model.train();
         int steps = (pairs.Count + config.BatchSize - 1) / config.BatchSize;
         var seconds = new List<double>();
@@ -115,7 +114,7 @@ internal static class RecommenderEpochTiming
                 var (logits, squaredNorm) = ((Tensor, Tensor))TrainingForward.Invoke(model, [users.narrow(0, from, length), items.narrow(0, from, length)])!;
                 if (profile) { parts[0] += part.Elapsed.TotalSeconds; part.Restart(); }
                 var l = nn.functional.binary_cross_entropy_with_logits(logits, labels.narrow(0, from, length));
-                if (penalty) l = l + squaredNorm * (config.L2 / length);
+                if (L2Penalty.Coefficient(config, length) is var c and > 0) l = l + squaredNorm * c;
                 if (profile) { parts[1] += part.Elapsed.TotalSeconds; part.Restart(); }
                 optimizer.ZeroGrad();
                 if (profile) { parts[2] += part.Elapsed.TotalSeconds; part.Restart(); }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using RecSaeExplorer.Cli.Common;
 using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Engine.Recommenders;
+using RecSaeExplorer.Engine.Recommenders.Training;
 using RecSaeExplorer.Engine.Runs;
 using RecSaeExplorer.Engine.Sae;
 using RecSaeExplorer.Engine.Sae.Evaluation;
@@ -48,7 +49,7 @@ public static class SaeCommands
             using (trained)
             {
                 var run = store.SaveSae(trained, session.RecommenderRunId, metrics);
-                Report(context, run, metrics, trained.TotalSeconds);
+                Report(context, run, session.Label, metrics, trained.TotalSeconds);
             }
             return Task.FromResult(ExitCodes.Ok);
         });
@@ -59,7 +60,12 @@ public static class SaeCommands
     {
         var command = new Command("eval", "Evaluate a stored SAE run on its split's test users and update its stored metrics.");
         var runArgument = new Argument<string>("run") { Description = "SAE run id (or a unique prefix)." };
+        var lists = new Option<FileInfo?>("--lists")
+        {
+            Description = "Also write each test user's top-30 original and reconstructed lists (honest and seen-included) to this CSV.",
+        };
         command.Arguments.Add(runArgument);
+        command.Options.Add(lists);
         command.SetAction((parse, ct) =>
         {
             var context = contextFor(parse);
@@ -70,9 +76,10 @@ public static class SaeCommands
             using var recommender = store.LoadRecommender(run.ParentRunId, dataset);
             using var sae = store.LoadSae(run.Id, dataset, recommender.Model);
             var split = DatasetSplit.Create(dataset, run.SplitSeed);
-            var metrics = SaeEvaluator.Evaluate(dataset, split, recommender.Model, sae.Sae, cancellationToken: ct);
+            var (metrics, topLists) = SaeEvaluator.EvaluateWithLists(dataset, split, recommender.Model, sae.Sae, cancellationToken: ct);
             store.UpdateMetrics(run.Id, RunJson.ToObject(metrics));
-            Report(context, run, metrics, run.TotalSeconds);
+            if (parse.GetValue(lists) is { } file) WriteLists(file, topLists, dataset);
+            Report(context, run, RecommenderLabel.Of(run.ParentRunId, recommender), metrics, run.TotalSeconds);
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
@@ -102,22 +109,31 @@ public static class SaeCommands
         }
     }
 
-    private static void Report(CliContext context, RunInfo run, SaeMetrics metrics, double seconds)
+    /// <summary>Written next to the target and moved into place, so a failed write leaves no half file.</summary>
+    private static void WriteLists(FileInfo file, SaeTopLists lists, Dataset dataset)
+    {
+        if (file.DirectoryName is { Length: > 0 } folder) Directory.CreateDirectory(folder);
+        string temp = file.FullName + ".tmp";
+        using (var writer = new StreamWriter(temp)) lists.WriteCsv(writer, dataset);
+        File.Move(temp, file.FullName, overwrite: true);
+    }
+
+    private static void Report(CliContext context, RunInfo run, RecommenderLabel recommender, SaeMetrics metrics, double seconds)
     {
         if (context.Json)
         {
-            context.WriteJson(new SaeRunReport(run.Id, run.ParentRunId ?? "", run.Preset, seconds, metrics.Honest.MeanRbo,
+            context.WriteJson(new SaeRunReport(run.Id, recommender.RunId, recommender.Preset, recommender.Dim, run.Preset, seconds, metrics.Honest.MeanRbo,
                 metrics.Honest.MeanRboExt, metrics.Honest.MeanKendall, metrics.SeenIncluded.MeanRbo, metrics.SeenIncluded.MeanKendall,
                 metrics.Monosemanticity, metrics.MonosemanticityMetadata, metrics.MeanL0, metrics.DeadShare, metrics.RareShare, metrics.ExplainedVariance,
                 metrics.MonosemanticityPerNeuron));
             return;
         }
-        SaeMetricsView.Write(context.Console, run.Id, metrics);
-        context.Console.MarkupLine($"Trained in {seconds:F1} s; recommender run {Markup.Escape(run.ParentRunId ?? "?")}.");
+        SaeMetricsView.Write(context.Console, run.Id, recommender, metrics);
+        context.Console.MarkupLine($"Trained in {seconds:F1} s.");
     }
 }
 
 /// <summary>The JSON shape of <c>sae train</c> and <c>sae eval</c> (means over test users; honest = training positives excluded).</summary>
-public sealed record SaeRunReport(string RunId, string RecommenderRunId, string Preset, double TrainSeconds, double Rbo, double RboExt,
+public sealed record SaeRunReport(string RunId, string RecommenderRunId, string RecommenderPreset, int RecommenderDim, string Preset, double TrainSeconds, double Rbo, double RboExt,
     double Kendall, double RboSeenIncluded, double KendallSeenIncluded, double Ms, double MsMetadata, double L0, double DeadShare,
     double RareShare, double ExplainedVariance, double[] MsPerNeuron);

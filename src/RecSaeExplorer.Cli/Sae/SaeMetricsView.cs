@@ -1,3 +1,4 @@
+using RecSaeExplorer.Engine.Recommenders.Training;
 using RecSaeExplorer.Engine.Sae.Evaluation;
 using RecSaeExplorer.Engine.Sae.Sweeps;
 using Spectre.Console;
@@ -7,7 +8,7 @@ namespace RecSaeExplorer.Cli.Sae;
 /// <summary>Console tables of SAE metrics and sweep rows.</summary>
 internal static class SaeMetricsView
 {
-    public static void Write(IAnsiConsole console, string runId, SaeMetrics m)
+    public static void Write(IAnsiConsole console, string runId, RecommenderLabel recommender, SaeMetrics m)
     {
         var table = new Table().AddColumns("metric", "honest (seen excluded)", "seen included");
         table.AddRow("RBO (p=0.9, depth 30)", F(m.Honest.MeanRbo), F(m.SeenIncluded.MeanRbo));
@@ -21,19 +22,31 @@ internal static class SaeMetricsView
         table.AddRow("explained variance", F(m.ExplainedVariance), "");
         table.AddRow("HR@10 original / reconstructed", $"{F(m.OriginalAccuracy?.HitRate ?? 0)} / {F(m.ReconstructedAccuracy?.HitRate ?? 0)}", "");
         table.AddRow("NDCG@10 original / reconstructed", $"{F(m.OriginalAccuracy?.Ndcg ?? 0)} / {F(m.ReconstructedAccuracy?.Ndcg ?? 0)}", "");
-        console.MarkupLine($"SAE run [bold]{Markup.Escape(runId)}[/], {m.Users.Length} test users:");
+        console.MarkupLine($"SAE run [bold]{Markup.Escape(runId)}[/] on recommender {Markup.Escape(recommender.ToString())}, {m.Users.Length} test users:");
         console.Write(table);
     }
 
-    public static void Write(IAnsiConsole console, IEnumerable<SweepRow> rows)
+    /// <summary>The paper's columns appear only when some row ran on the paper's own recommender recipe.</summary>
+    public static void Write(IAnsiConsole console, IReadOnlyList<SweepRow> rows)
     {
-        var table = new Table().AddColumns("model", "preset", "β", "RBO", "paper", "RBO_ext", "Kendall", "paper", "MS", "paper",
-            "MS genre", "L0", "dead %", "rare %", "RBO seen", "τ seen", "s/run");
+        bool paper = rows.Any(r => !double.IsNaN(r.PaperRbo));
+        var table = new Table().AddColumns("recommender", "SAE preset", "β", "RBO");
+        if (paper) table.AddColumn("paper");
+        table.AddColumns("RBO_ext", "Kendall");
+        if (paper) table.AddColumn("paper");
+        table.AddColumn("MS");
+        if (paper) table.AddColumn("paper");
+        table.AddColumns("MS genre", "L0", "dead %", "rare %", "RBO seen", "τ seen", "s/run");
         foreach (var r in rows)
         {
-            table.AddRow(r.Model, Markup.Escape(r.Preset), $"{r.Beta:G}", Pm(r.Rbo, r.RboSd), P(r.PaperRbo), Pm(r.RboExt, r.RboExtSd),
-                Pm(r.Kendall, r.KendallSd), P(r.PaperKendall), Pm(r.Ms, r.MsSd), P(r.PaperMs), F(r.MsMetadata), $"{r.L0:F1}",
-                $"{r.DeadPercent:F1}", $"{r.RarePercent:F1}", F(r.RboSeen), F(r.KendallSeen), $"{r.TrainSeconds:F0}");
+            var cells = new List<string> { Markup.Escape($"{r.Model} {r.RecommenderPreset} d={r.RecommenderDim}\n{r.Recommender}"), Markup.Escape(r.Preset), $"{r.Beta:G}", Pm(r.Rbo, r.RboSd) };
+            if (paper) cells.Add(P(r.PaperRbo));
+            cells.AddRange([Pm(r.RboExt, r.RboExtSd), Pm(r.Kendall, r.KendallSd)]);
+            if (paper) cells.Add(P(r.PaperKendall));
+            cells.Add(Pm(r.Ms, r.MsSd));
+            if (paper) cells.Add(P(r.PaperMs));
+            cells.AddRange([F(r.MsMetadata), $"{r.L0:F1}", $"{r.DeadPercent:F1}", $"{r.RarePercent:F1}", F(r.RboSeen), F(r.KendallSeen), $"{r.TrainSeconds:F0}"]);
+            table.AddRow(cells.ToArray());
         }
         console.Write(table);
     }

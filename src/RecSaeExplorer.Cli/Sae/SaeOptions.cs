@@ -6,10 +6,10 @@ using RecSaeExplorer.Engine.Sae;
 namespace RecSaeExplorer.Cli.Sae;
 
 /// <summary>Options shared by <c>sae train</c> and <c>sae sweep</c>: the recommender, the split and config overrides.</summary>
-internal sealed class SaeOptions
+internal sealed class SaeOptions(string defaultRecPreset = RecommenderPresets.Tuned)
 {
     public Option<string?> Recommender { get; } = new("--recommender") { Description = "Recommender run id (default: the newest matching stored run, else train one)." };
-    public Option<string> RecPreset { get; } = new("--rec-preset") { Description = "Recommender preset when one must be found or trained.", DefaultValueFactory = _ => RecommenderPresets.Tuned };
+    public Option<string> RecPreset { get; } = new("--rec-preset") { Description = "Recommender preset when one must be found or trained.", DefaultValueFactory = _ => defaultRecPreset };
     public Option<int?> RecDim { get; } = new("--rec-dim") { Description = "Embedding dimension of a recommender trained here (overrides the preset's; labelled <preset>-d<dim>)." };
     public Option<int> SplitSeed { get; } = new("--split-seed") { Description = "Seed of the dataset split.", DefaultValueFactory = _ => 42 };
     public Option<int?> Steps { get; } = new("--steps") { Description = "Override the preset's optimizer steps." };

@@ -18,6 +18,7 @@ internal sealed class SaeSession(CliContext context, Dataset dataset, DatasetSpl
     public DatasetSplit Split { get; } = split;
     public TrainedRecommender Recommender { get; } = recommender;
     public string RecommenderRunId { get; } = recommenderRunId;
+    public RecommenderLabel Label { get; } = RecommenderLabel.Of(recommenderRunId, recommender);
 
     public static SaeSession Open(CliContext context, RunStore store, Dataset dataset, ParseResult parse, SaeOptions options,
         RecommenderModel model, CancellationToken ct)

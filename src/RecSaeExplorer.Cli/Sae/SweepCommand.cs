@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using RecSaeExplorer.Cli.Common;
 using RecSaeExplorer.Engine.Recommenders;
+using RecSaeExplorer.Engine.Recommenders.Training;
 using RecSaeExplorer.Engine.Runs;
 using RecSaeExplorer.Engine.Sae.Evaluation;
 using RecSaeExplorer.Engine.Sae.Sweeps;
@@ -25,7 +26,8 @@ internal static class SweepCommand
         var presets = new Option<string>("--preset") { Description = "Comma-separated SAE presets.", DefaultValueFactory = _ => "paper" };
         var csv = new Option<FileInfo?>("--csv") { Description = "CSV output (default: sweeps/ under the state folder)." };
         var noSave = new Option<bool>("--no-save") { Description = "Do not store the SAE runs." };
-        var shared = new SaeOptions();
+        // Sweeps are compared with the paper, whose numbers only hold on its own recommender recipe.
+        var shared = new SaeOptions(defaultRecPreset: RecommenderPresets.Paper);
         foreach (var option in new Option[] { models, betas, seeds, presets, csv, noSave }) command.Options.Add(option);
         shared.AddTo(command);
         command.SetAction((parse, ct) =>
@@ -62,6 +64,8 @@ internal static class SweepCommand
         {
             var session = SaeSession.Open(context, store, dataset, parse, shared, model, ct);
             using var recommender = session.Recommender;
+            var label = session.Label;
+            SaeSession.Log(context, $"Recommender: {label}.");
             foreach (string preset in plan.Presets)
             {
                 foreach (double beta in plan.Betas)
@@ -74,11 +78,11 @@ internal static class SweepCommand
                         using (trained)
                         {
                             string id = save ? store.SaveSae(trained, session.RecommenderRunId, metrics).Id : "(not stored)";
-                            SaeSession.Log(context, RunLine(model, preset, beta, seed, id, metrics, trained.TotalSeconds));
+                            SaeSession.Log(context, RunLine(label, preset, beta, seed, id, metrics, trained.TotalSeconds));
                             runs.Add((metrics, trained.TotalSeconds));
                         }
                     }
-                    rows.Add(SweepRow.Of(model, preset, beta, runs));
+                    rows.Add(SweepRow.Of(label, preset, beta, runs));
                     SweepCsv.Write(csvPath, rows);
                 }
             }
@@ -86,9 +90,9 @@ internal static class SweepCommand
         return rows;
     }
 
-    private static string RunLine(RecommenderModel model, string preset, double beta, int seed, string id, SaeMetrics m, double seconds) =>
+    private static string RunLine(RecommenderLabel recommender, string preset, double beta, int seed, string id, SaeMetrics m, double seconds) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{model.Name()} {preset} β={beta:G} seed={seed}: RBO {m.Honest.MeanRbo:F3} ext {m.Honest.MeanRboExt:F3} τ {m.Honest.MeanKendall:F3} " +
+            $"{recommender.Model.Name()} ({recommender.Preset} d={recommender.Dim}) {preset} β={beta:G} seed={seed}: RBO {m.Honest.MeanRbo:F3} ext {m.Honest.MeanRboExt:F3} τ {m.Honest.MeanKendall:F3} " +
             $"(seen: {m.SeenIncluded.MeanRbo:F3}/{m.SeenIncluded.MeanKendall:F3}) MS {m.Monosemanticity:F3}/{m.MonosemanticityMetadata:F3} " +
             $"L0 {m.MeanL0:F1} dead {100 * m.DeadShare:F1}% rare {100 * m.RareShare:F1}% EV {m.ExplainedVariance:F3} HR {m.ReconstructedAccuracy?.HitRate:F3}/{m.OriginalAccuracy?.HitRate:F3} " +
             $"{seconds:F0}s {id}");

@@ -63,6 +63,13 @@ public sealed partial class RunStore
 
     public static RecommenderConfig RecommenderConfigOf(RunInfo run) => RunJson.FromObject<RecommenderConfig>(run.Config);
 
+    /// <summary>Run id, model, recipe and dimension of a stored recommender run.</summary>
+    public static RecommenderLabel RecommenderLabelOf(RunInfo run)
+    {
+        var config = RecommenderConfigOf(run);
+        return new RecommenderLabel(run.Id, config.Model, config.Preset, config.EmbeddingDim, run.DatasetName);
+    }
+
     /// <summary>The stored metrics, or null when the run was saved without evaluation.</summary>
     public static RecommenderMetrics? RecommenderMetricsOf(RunInfo run) =>
         run.Metrics.Count == 0 ? null : RunJson.FromObject<RecommenderMetrics>(run.Metrics);

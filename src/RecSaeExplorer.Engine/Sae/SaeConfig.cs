@@ -15,10 +15,10 @@ public enum SaeActivation
 /// <summary>What the prediction-aware term compares (original vs reconstructed scores of the same pairs).</summary>
 public enum PredictionLossKind
 {
-    /// <summary>MSE of sigmoid outputs (the paper's choice).</summary>
+    /// <summary>MSE of sigmoid outputs (the paper's NCF term).</summary>
     ProbabilityMse,
 
-    /// <summary>MSE of logits: differences between high-scoring items are not squashed by the sigmoid.</summary>
+    /// <summary>MSE of logits, i.e. of the score matrices (the paper's MF term): differences between high-scoring items are not squashed by the sigmoid.</summary>
     LogitMse,
 
     /// <summary>BCE of the reconstructed logits against the original probability as a soft label.</summary>

@@ -40,18 +40,30 @@ public static class SaePresets
         _ => (int)Math.Round(1.1 * inputDim),
     };
 
-    /// <summary>MF: α = 0.1, β = 1, λ_KL = 0.01, standardized inputs, score-matrix MSE; NCF: α = 2, β = 10, λ_KL = 0.07, sampled pairs.</summary>
+    /// <summary>
+    /// METHOD.md §3. MF: α = 0.1, β = 1, λ_KL = 0.01, standardized inputs, L_pred the MSE of the block's
+    /// score (logit) matrices; NCF: α = 2, β = 10, λ_KL = 0.07, L_pred the MSE of the sigmoid outputs on
+    /// sampled pairs. Both: ReLU, tied decoder with a pre-bias, KL target 0.05, Adam 1e-3, 256 users and a
+    /// cycled batch of 256 items per step, 18 epochs.
+    /// </summary>
     private static SaeConfig PaperConfig(RecommenderModel model, int inputDim)
     {
         var common = new SaeConfig
         {
             Preset = Paper, Width = PaperWidth(inputDim), Activation = SaeActivation.Relu, TiedDecoder = true,
             PreBias = true, KlTarget = 0.05, LearningRate = 1e-3, UserBatch = 256, ItemBatch = 256, Epochs = 18,
-            PredictionLoss = PredictionLossKind.ProbabilityMse,
         };
         return model == RecommenderModel.Mf
-            ? common with { Alpha = 0.1, Beta = 1, LambdaKl = 0.01, Standardize = true, PredictionPairs = PredictionPairs.Block }
-            : common with { Alpha = 2, Beta = 10, LambdaKl = 0.07, Standardize = false, PredictionPairs = PredictionPairs.Sampled };
+            ? common with
+            {
+                Alpha = 0.1, Beta = 1, LambdaKl = 0.01, Standardize = true,
+                PredictionLoss = PredictionLossKind.LogitMse, PredictionPairs = PredictionPairs.Block,
+            }
+            : common with
+            {
+                Alpha = 2, Beta = 10, LambdaKl = 0.07, Standardize = false,
+                PredictionLoss = PredictionLossKind.ProbabilityMse, PredictionPairs = PredictionPairs.Sampled,
+            };
     }
 
     private static SaeConfig TopKConfig(RecommenderModel model, int inputDim) => new()

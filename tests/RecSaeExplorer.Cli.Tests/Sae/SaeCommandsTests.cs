@@ -25,6 +25,8 @@ public sealed class SaeCommandsTests(SaeStoreFixture fixture) : IClassFixture<Sa
         using var trained = JsonDocument.Parse(train.Output);
         string runId = trained.RootElement.GetProperty("runId").GetString()!;
         Assert.Equal(_recommenderId, trained.RootElement.GetProperty("recommenderRunId").GetString());
+        Assert.Equal("custom", trained.RootElement.GetProperty("recommenderPreset").GetString());
+        Assert.Equal(8, trained.RootElement.GetProperty("recommenderDim").GetInt32());
         Assert.InRange(trained.RootElement.GetProperty("rbo").GetDouble(), 0, 1);
         Assert.InRange(trained.RootElement.GetProperty("l0").GetDouble(), 0, 16);
 
@@ -45,18 +47,50 @@ public sealed class SaeCommandsTests(SaeStoreFixture fixture) : IClassFixture<Sa
     }
 
     [Fact]
-    public async Task Sweep_writes_one_csv_row_per_beta_with_the_papers_numbers()
+    public async Task Sweep_rows_name_their_recommender_and_leave_the_papers_numbers_out_on_another_recipe()
     {
         string csv = Path.Combine(_folder, "sweep.csv");
         var result = await Run("sae", "sweep", "--model", "mf", "--beta", "0,1", "--seeds", "2", "--preset", "paper",
             "--steps", "5", "--csv", csv, "--no-save");
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
-        Assert.Contains("paper", result.Output);
+        Assert.Contains($"Recommender: mf custom d=8 {_recommenderId}", result.Output);
         var lines = File.ReadAllLines(csv);
         Assert.Equal(3, lines.Length);
-        Assert.Contains("PaperRbo", lines[0]);
-        Assert.StartsWith("mf,paper,1,2,", lines[2]);
-        Assert.Contains(",0.403,", lines[2]); // the paper's MF RBO at β = 1
+        Assert.StartsWith("Model,Recommender,RecommenderPreset,RecommenderDim,Preset,Beta,", lines[0]);
+        Assert.StartsWith($"mf,{_recommenderId},custom,8,paper,1,2,", lines[2]);
+        // This MF (d = 8, ml-latest-small) is not the paper's recommender: no paper column has a number.
+        Assert.EndsWith(",NaN,NaN,NaN", lines[2]);
+    }
+
+    [Fact]
+    public async Task Eval_writes_the_lists_its_fidelity_was_computed_from()
+    {
+        var train = await Run("sae", "train", "--preset", "topk", "--steps", "15", "--json");
+        using var trained = JsonDocument.Parse(train.Output);
+        string runId = trained.RootElement.GetProperty("runId").GetString()!;
+        string file = Path.Combine(_folder, "lists", $"{runId}.csv");
+
+        var eval = await Run("sae", "eval", runId, "--lists", file, "--json");
+
+        Assert.Equal(ExitCodes.Ok, eval.ExitCode);
+        using var report = JsonDocument.Parse(eval.Output);
+        var rows = File.ReadAllLines(file).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal("User,Variant,Rank,Original,Reconstructed", File.ReadLines(file).First());
+        foreach (var (variant, key) in new[] { ("honest", "rbo"), ("seen-included", "rboSeenIncluded") })
+        {
+            var users = rows.Where(r => r[1] == variant).GroupBy(r => r[0]).ToArray();
+            Assert.All(users, u => Assert.Equal(30, u.Count()));
+            // RBO recomputed from the file alone (truncated, p = 0.9, depth 30) gives the reported mean.
+            double mean = users.Average(u => Rbo(u.Select(r => r[3]).ToArray(), u.Select(r => r[4]).ToArray()));
+            Assert.Equal(report.RootElement.GetProperty(key).GetDouble(), mean, 9);
+        }
+    }
+
+    private static double Rbo(string[] a, string[] b)
+    {
+        double sum = 0;
+        for (int d = 1; d <= a.Length; d++) sum += Math.Pow(0.9, d - 1) * a.Take(d).Intersect(b.Take(d)).Count() / d;
+        return 0.1 * sum;
     }
 
     [Fact]

@@ -12,6 +12,13 @@ public enum L2Mode
     /// </summary>
     Penalty,
 
+    /// <summary>
+    /// Half the explicit penalty, λ/2 · (sum of squares of the rows a batch uses): its gradient is λθ per
+    /// occurrence, the update of per-example SGD-MF with "L2 = λ" (the research code's MF). Reduced like
+    /// <see cref="Penalty"/>.
+    /// </summary>
+    SgdDecay,
+
     /// <summary>The optimizer's weight_decay = λ on every parameter, every step (PyTorch semantics).</summary>
     WeightDecay,
 }

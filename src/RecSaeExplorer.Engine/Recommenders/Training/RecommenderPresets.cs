@@ -35,7 +35,7 @@ public static class RecommenderPresets
             RecommenderModel.Mf => new RecommenderConfig
             {
                 Model = model, Preset = Paper, EmbeddingDim = dim, InitStd = 0.1,
-                Optimizer = OptimizerKind.Sgd, LearningRate = 0.05, L2 = 0.01, L2Mode = L2Mode.Penalty,
+                Optimizer = OptimizerKind.Sgd, LearningRate = 0.05, L2 = 0.01, L2Mode = L2Mode.SgdDecay,
                 Reduction = LossReduction.Sum, BatchSize = 256, Epochs = 10, NegativesPerPositive = 1,
             },
             _ => new RecommenderConfig

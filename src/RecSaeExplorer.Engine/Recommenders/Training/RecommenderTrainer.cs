@@ -81,7 +81,6 @@ public static class RecommenderTrainer
     private sealed class EpochRun(RecommenderModule model, IParameterOptimizer optimizer, RecommenderConfig config,
         int epoch, Stopwatch clock, IProgress<TrainingProgress>? progress, CancellationToken ct)
     {
-        private readonly bool _penalty = config.L2Mode == L2Mode.Penalty && config.L2 > 0;
 
         public double Run(TrainingPairs pairs)
         {
@@ -119,7 +118,7 @@ public static class RecommenderTrainer
             bool sum = config.Reduction == LossReduction.Sum;
             var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels.narrow(0, from, length),
                 reduction: sum ? nn.Reduction.Sum : nn.Reduction.Mean);
-            if (_penalty) loss = loss + squaredNorm * (sum ? config.L2 : config.L2 / length);
+            if (L2Penalty.Coefficient(config, length) is var c and > 0) loss = loss + squaredNorm * c;
             optimizer.ZeroGrad();
             loss.backward();
             optimizer.Step();

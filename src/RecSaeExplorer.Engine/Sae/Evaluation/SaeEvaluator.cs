@@ -29,7 +29,12 @@ public sealed record SaeEvaluationOptions
 public static class SaeEvaluator
 {
     public static SaeMetrics Evaluate(Dataset dataset, DatasetSplit split, IRecommender recommender, SparseAutoencoder sae,
-        SaeEvaluationOptions? options = null, CancellationToken cancellationToken = default)
+        SaeEvaluationOptions? options = null, CancellationToken cancellationToken = default) =>
+        EvaluateWithLists(dataset, split, recommender, sae, options, cancellationToken).Metrics;
+
+    /// <summary>The metrics and the top-N lists they were computed from, so anyone can recompute them.</summary>
+    public static (SaeMetrics Metrics, SaeTopLists Lists) EvaluateWithLists(Dataset dataset, DatasetSplit split, IRecommender recommender,
+        SparseAutoencoder sae, SaeEvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SaeEvaluationOptions();
         var clock = Stopwatch.StartNew();
@@ -58,7 +63,8 @@ public static class SaeEvaluator
         int rare = SparsityStats.RareCount(codes, SaeMetrics.RareBelow);
         var msPerNeuron = MonosemanticityScore.PerNeuron(itemZ, ItemSimilarity.EmbeddingCosine(itemVectors), options.MonosemanticityTopK);
         var facets = dataset.Items.Select(i => i.Facets).ToArray();
-        return new SaeMetrics
+        var lists = new SaeTopLists(users, honestOriginal, honestRecon, seenOriginal, seenRecon);
+        var metrics = new SaeMetrics
         {
             Users = users,
             Depth = options.Depth,
@@ -80,6 +86,7 @@ public static class SaeEvaluator
             ReconstructedAccuracy = Accuracy(split, users, honestRecon, options.AccuracyK),
             Seconds = clock.Elapsed.TotalSeconds,
         };
+        return (metrics, lists);
     }
 
     private static FidelityScores Agreement(int[][] original, int[][] reconstructed, SaeEvaluationOptions options)

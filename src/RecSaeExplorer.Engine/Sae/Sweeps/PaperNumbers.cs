@@ -1,4 +1,5 @@
 using RecSaeExplorer.Engine.Recommenders;
+using RecSaeExplorer.Engine.Recommenders.Training;
 
 namespace RecSaeExplorer.Engine.Sae.Sweeps;
 
@@ -23,4 +24,8 @@ public static class PaperNumbers
 
     /// <summary>The paper's point, or null for a β it did not report.</summary>
     public static Point? For(RecommenderModel model, double beta) => Table.GetValueOrDefault((model, beta));
+
+    /// <summary>The paper's point only for a run on the paper's own recommender: other recommenders are not comparable.</summary>
+    public static Point? For(RecommenderLabel recommender, double beta) =>
+        recommender.IsPaperRecipe ? For(recommender.Model, beta) : null;
 }

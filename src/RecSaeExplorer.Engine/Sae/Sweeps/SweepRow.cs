@@ -1,18 +1,25 @@
 using CsvHelper;
 using RecSaeExplorer.Core.Interpretability;
 using RecSaeExplorer.Engine.Recommenders;
+using RecSaeExplorer.Engine.Recommenders.Training;
 using RecSaeExplorer.Engine.Sae.Evaluation;
 
 namespace RecSaeExplorer.Engine.Sae.Sweeps;
 
 /// <summary>
 /// One (model, preset, β) cell of a sweep: mean and sample sd over seeds of each run's mean-over-users
-/// metrics, with the paper's number beside (NaN where it reported none). Also the CSV row.
+/// metrics, with the paper's number beside (NaN where it reported none, and for any recommender but the
+/// paper's recipe at d = 20 on ML-1M). Also the CSV row.
 /// </summary>
 [CsvRecord]
 public sealed partial record SweepRow
 {
     public string Model { get; init; } = "";
+
+    /// <summary>The frozen recommender's run id, recipe and dimension: what the numbers were measured on.</summary>
+    public string Recommender { get; init; } = "";
+    public string RecommenderPreset { get; init; } = "";
+    public int RecommenderDim { get; init; }
     public string Preset { get; init; } = "";
     public double Beta { get; init; }
     public int Seeds { get; init; }
@@ -41,13 +48,14 @@ public sealed partial record SweepRow
     public double PaperMs { get; init; }
 
     /// <summary>Aggregates the runs of one cell (one per seed).</summary>
-    public static SweepRow Of(RecommenderModel model, string preset, double beta, IReadOnlyList<(SaeMetrics Metrics, double Seconds)> runs)
+    public static SweepRow Of(RecommenderLabel recommender, string preset, double beta, IReadOnlyList<(SaeMetrics Metrics, double Seconds)> runs)
     {
         Distribution D(Func<SaeMetrics, double> f) => Distribution.Of(runs.Select(r => f(r.Metrics)));
-        var paper = PaperNumbers.For(model, beta);
+        var paper = PaperNumbers.For(recommender, beta);
         return new SweepRow
         {
-            Model = model.Name(), Preset = preset, Beta = beta, Seeds = runs.Count,
+            Model = recommender.Model.Name(), Recommender = recommender.RunId, RecommenderPreset = recommender.Preset,
+            RecommenderDim = recommender.Dim, Preset = preset, Beta = beta, Seeds = runs.Count,
             Rbo = D(m => m.Honest.MeanRbo).Mean, RboSd = D(m => m.Honest.MeanRbo).StdDev,
             RboExt = D(m => m.Honest.MeanRboExt).Mean, RboExtSd = D(m => m.Honest.MeanRboExt).StdDev,
             Kendall = D(m => m.Honest.MeanKendall).Mean, KendallSd = D(m => m.Honest.MeanKendall).StdDev,
