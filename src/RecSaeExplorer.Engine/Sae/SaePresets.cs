@@ -4,14 +4,11 @@ namespace RecSaeExplorer.Engine.Sae;
 
 /// <summary>
 /// Named SAE configs. <c>paper</c> is the research configuration of METHOD.md §3 (ReLU + KL, tied,
-/// m = 22 for d = 20); <c>topk</c> is what won the ML-1M sweeps: TopK (K = 16, m = 128 for d ≤ 32),
-/// standardized inputs, untied unit-norm decoder, AuxK, and a listwise prediction term on each user's
-/// top unseen candidates, 4,000 steps (the paper trains ~340). At 1,500 steps m = 64 won, but it
-/// undertrained. At 4,000 steps and β = 10 (3 seeds) m = 128 against m = 64: MF RBO 0.866 / 0.870 with
-/// dead latents 1.8% / 4.2%; NCF RBO 0.823 / 0.880 with dead latents 1.3% / 15.6% and MS 0.47 / 0.32
-/// (a trade for NCF). K = 8 lost a third of the RBO. <c>compact</c> is the TopK recipe with the highest
-/// monosemanticity (see its config): about 0.02–0.03 less RBO than <c>topk</c>, and its latents stay in use.
-/// Override single fields with <c>with { ... }</c>.
+/// m = 22 for d = 20); <c>topk</c> keeps the highest fidelity (TopK, K = 16, m = 128 for d ≤ 32,
+/// standardized inputs, untied unit-norm decoder, AuxK, a listwise prediction term on each user's top
+/// unseen candidates, 4,000 steps); <c>compact</c> is the TopK recipe on raw inputs with a narrow
+/// dictionary, so its latents stay in use. Why each setting, measured on which recommender:
+/// docs/decisions.md. Override single fields with <c>with { ... }</c>.
 /// </summary>
 public static class SaePresets
 {
@@ -85,13 +82,8 @@ public static class SaePresets
     }
 
     /// <summary>
-    /// The TopK recipe for monosemantic latents: raw (unstandardized) inputs, a dictionary about as wide as
-    /// the latents the data keeps in use (m = 2.4·d for MF, 1.6·d for NCF) and a strong AuxK (1/2). At m = 128
-    /// the TopK SAE used ~40 latents densely and left the rest dead or firing on a handful of items, each of
-    /// which scores 0 or little in MS; standardizing also turns the code's geometry into correlation,
-    /// while MS judges raw cosine. ML-1M, d = 20, β = 10, 3 seeds (MF; NCF): MS 0.607; 0.601 against the
-    /// topk preset's 0.453; 0.472, RBO 0.843; 0.810 against 0.866; 0.823. For NCF, width trades one for the
-    /// other (β = 10, seed 1): m = 24 gives MS 0.662 and RBO 0.785, m = 40 gives 0.542 and 0.834.
+    /// The TopK recipe on raw (unstandardized) inputs with a dictionary about as wide as the latents the data
+    /// keeps in use (m = 2.4·d for MF, 1.6·d for NCF) and a strong AuxK (1/2).
     /// </summary>
     private static SaeConfig CompactConfig(RecommenderModel model, int inputDim) => TopKConfig(model, inputDim) with
     {

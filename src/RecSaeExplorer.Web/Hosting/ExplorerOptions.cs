@@ -30,9 +30,8 @@ public sealed class ExplorerOptions
     public string DefaultRecommenderPreset { get; set; } = RecommenderPresets.Tuned;
 
     /// <summary>
-    /// SAE preset of the default run; empty skips the SAE. The paper preset (36 steps on ml-latest-small)
-    /// trains in seconds; topk (3,000 steps) measured ~1 step/s on the shared 2-core machine, far over the
-    /// first-run budget, so it is offered on the Runs page instead.
+    /// SAE preset of the default run; empty skips the SAE. The paper preset trains in seconds, so the pages
+    /// are usable within the first-run budget; the TopK presets take minutes (docs/decisions.md).
     /// </summary>
     public string DefaultSaePreset { get; set; } = SaePresets.Paper;
 

@@ -13,10 +13,8 @@ namespace RecSaeExplorer.Engine.Sae.Training;
 /// probability ∝ its squared reconstruction error. The direction is the vector itself (from the
 /// pre-bias), not its residual: under TopK a latent along a small residual never wins a slot, while one
 /// along the vector wins on it and its neighbours. Its encoder gets the live latents' mean norm and bias,
-/// and its Adam moments are cleared so stale momentum does not pull it back.
-/// On ML-1M (d = 20, m = 128) the latents fired after each reset but faded again, and resampling late
-/// cost fidelity; a dictionary as narrow as the latents in use (the compact preset) did better, so no
-/// preset turns this on.
+/// and its Adam moments are cleared so stale momentum does not pull it back. No preset turns it on
+/// (docs/decisions.md says why).
 /// </summary>
 internal sealed class LatentResampler(SaeConfig config, int totalSteps) : IDisposable
 {

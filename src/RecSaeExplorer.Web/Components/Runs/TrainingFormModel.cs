@@ -19,10 +19,7 @@ public sealed class TrainingFormModel
 
     /// <summary>The recommender run an SAE is trained on.</summary>
     public string? ParentRunId { get; set; }
-    /// <summary>
-    /// compact by default: on ml-latest-small (MF, d = 64, β = 10) it beat topk on every count: RBO 0.809 against
-    /// 0.767, MS 0.716 against 0.409, 10% rare latents against 38%, 149 s against 218 s.
-    /// </summary>
+    /// <summary>compact by default (docs/decisions.md: measured against topk on ml-latest-small).</summary>
     public string SaePreset { get; set; } = SaePresets.Compact;
 
     /// <summary>β of one SAE; null keeps the preset's.</summary>
