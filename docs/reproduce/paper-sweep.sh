@@ -9,7 +9,8 @@ mkdir -p "$out"
 store="$out/store.db"
 [ -e "$store" ] && { echo "$store exists: use an empty out folder" >&2; exit 1; }
 cd "$(dirname "$0")/../.."
-recsae() { dotnet run -c Release --project src/RecSaeExplorer.Cli -- "$@"; }
+# RECSAE_CLI=<path to recsae.dll> runs an already built CLI instead of building it here.
+recsae() { if [ -n "${RECSAE_CLI:-}" ]; then dotnet "$RECSAE_CLI" "$@"; else dotnet run -c Release --project src/RecSaeExplorer.Cli -- "$@"; fi; }
 common=(--dataset ml-1m --data-dir "$ml1m" --store "$store" --threads 1)
 
 # 1. The paper's method on the paper's recommenders (trains and stores the paper-recipe MF and NCF, d = 20).

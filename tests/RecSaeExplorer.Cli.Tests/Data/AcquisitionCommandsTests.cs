@@ -34,10 +34,10 @@ public class AcquisitionCommandsTests
         }
     }
 
-    [Fact]
+    [Ml1mFact]
     public async Task Import_of_the_shared_copy_verifies_and_lands_in_the_target_when_present()
     {
-        if (TestPaths.SharedMl1m is not { } source) return; // ML-1M is never committed; nothing to import without the shared copy.
+        string source = TestPaths.SharedMl1m!;
         string parent = TestPaths.NewTempFolder();
         string target = Path.Combine(parent, "ml-1m");
         try

@@ -58,10 +58,10 @@ public class DataCommandsTests
         }
     }
 
-    [Fact]
+    [Ml1mFact]
     public async Task Stats_of_ml_1m_from_the_shared_copy_when_present()
     {
-        if (TestPaths.SharedMl1m is not { } folder) return; // ML-1M is never committed; nothing to check without the shared copy.
+        string folder = TestPaths.SharedMl1m!;
         var result = await CliRunner.RunAsync("data", "stats", "--dataset", "ml-1m", "--data-dir", folder, "--json");
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
