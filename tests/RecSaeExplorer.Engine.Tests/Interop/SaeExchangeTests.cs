@@ -9,22 +9,23 @@ using RecSaeExplorer.Engine.Sae.Evaluation;
 using RecSaeExplorer.Engine.Sae.Training;
 using RecSaeExplorer.Engine.Tests.Sae;
 using RecSaeExplorer.Engine.Tests.Support;
+using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace RecSaeExplorer.Engine.Tests.Interop;
 
 [Collection(SerialTorchCollection.Name)]
-public sealed class SaeExchangeTests : IDisposable
+public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = TestPaths.NewTempFolder();
-    private readonly RunStore _store;
+    private readonly RunStore _store = new(Path.Combine(TestPaths.NewTempFolder(), "store.db"));
 
-    public SaeExchangeTests() => _store = new RunStore(Path.Combine(_folder, "store.db"));
 
     public void Dispose()
     {
         _store.Dispose();
         Directory.Delete(_folder, true);
+        Directory.Delete(Path.GetDirectoryName(_store.Path)!, true);
     }
 
     public static TheoryData<string> Configs => ["topk-untied", "batchtopk", "relu-tied-standardized"];
@@ -58,11 +59,12 @@ public sealed class SaeExchangeTests : IDisposable
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var inputs = cat([recommender.Model.ItemEmbeddings(), recommender.Model.UserEmbeddings()], 0);
+        var again = RunStore.SaeMetricsOf(_store.Get(imported.Run.Id))!;
         double diff = (trained.Sae.forward(inputs) - loaded.Sae.forward(inputs)).abs().max().item<float>();
+        output.WriteLine($"{name}: max abs reconstruction diff {diff:E2}, RBO {metrics.Honest.MeanRbo:F6} -> {again.Honest.MeanRbo:F6}");
         Assert.True(diff <= 1e-6, $"max abs diff {diff}");
         Assert.Equal(trained.Sae.Threshold, loaded.Sae.Threshold);
 
-        var again = RunStore.SaeMetricsOf(_store.Get(imported.Run.Id))!;
         Assert.Equal(metrics.Honest.Rbo, again.Honest.Rbo);
         Assert.Equal(metrics.Honest.Kendall, again.Honest.Kendall);
         Assert.Equal(metrics.SeenIncluded.Rbo, again.SeenIncluded.Rbo);

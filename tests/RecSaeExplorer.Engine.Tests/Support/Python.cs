@@ -14,6 +14,11 @@ internal static class Python
 
     public static string? Interpreter => Found.Value;
 
+    private static readonly Lazy<bool> TorchFound = new(() => Found.Value is { } python && Run(python, ["-c", "import torch"]).ExitCode == 0);
+
+    /// <summary>Whether that Python also has PyTorch.</summary>
+    public static bool HasTorch => TorchFound.Value;
+
     /// <summary>Runs the interpreter with <paramref name="args"/>; exit code and both outputs.</summary>
     public static (int ExitCode, string Output) Run(string interpreter, IEnumerable<string> args)
     {
@@ -40,5 +45,14 @@ public sealed class PythonFactAttribute : FactAttribute
     public PythonFactAttribute()
     {
         if (Python.Interpreter is null) Skip = "No Python 3 with numpy (set RECSAE_PYTHON, or apt-get install python3-numpy).";
+    }
+}
+
+/// <summary>A theory that reports itself skipped where no Python 3 with PyTorch is available.</summary>
+public sealed class PyTorchTheoryAttribute : TheoryAttribute
+{
+    public PyTorchTheoryAttribute()
+    {
+        if (!Python.HasTorch) Skip = "No Python 3 with PyTorch (apt-get install python3-torch).";
     }
 }
