@@ -30,7 +30,7 @@ public static class ApiRegistration
             o.AddDocumentTransformer((doc, _, _) =>
             {
                 doc.Info.Title = "RecSaeExplorer API";
-                doc.Info.Description = "Datasets, runs, neurons, item and user codes, promotion simulations and experiments. Read-only plus simulation.";
+                doc.Info.Description = "Datasets, runs, neurons, item and user codes, promotion and suppression/nudge simulations, and experiments. Read-only plus simulation.";
                 return Task.CompletedTask;
             });
         });
@@ -47,7 +47,9 @@ public static class ApiRegistration
         RunsApi.Map(v1.MapGroup("/runs").WithTags("Runs"));
         NeuronsApi.Map(v1.MapGroup("/runs/{runId}/neurons").WithTags("Neurons"));
         EntitiesApi.Map(v1.MapGroup("/runs/{runId}").WithTags("Items and users"));
-        SimulationApi.Map(v1.MapGroup("/runs/{runId}/simulations").WithTags("Simulations"));
+        var simulations = v1.MapGroup("/runs/{runId}/simulations").WithTags("Simulations");
+        SimulationApi.Map(simulations);
+        ShiftSimulationApi.Map(simulations);
         ExperimentsApi.Map(v1.MapGroup("/experiments").WithTags("Experiments"));
         return app;
     }

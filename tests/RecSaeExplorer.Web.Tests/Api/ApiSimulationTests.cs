@@ -58,6 +58,56 @@ public sealed class ApiSimulationTests(ApiFixture api)
         Assert.True(apiReach[^1] > apiReach[1], "the case reaches more users at the higher level");
     }
 
+    [Fact]
+    public async Task Suppression_through_the_api_matches_the_lab_and_the_cli()
+    {
+        using var catalog = EngineServices.Catalog(Path.GetDirectoryName(api.StorePath)!);
+        using var concepts = new ConceptCatalog(catalog, NullLogger<ConceptCatalog>.Instance);
+        var sae = await concepts.OpenAsync(api.SaeId);
+        int neuron = Enumerable.Range(0, sae.Width).OrderByDescending(k => sae.Profiles[k].UserFrequency ?? 0).First();
+        string facet = sae.Profiles[neuron].FacetMix.FirstOrDefault()?.Name ?? sae.Dataset.FacetNames[0];
+
+        var response = await api.Client.PostAsJsonAsync($"/api/v1/runs/{api.SaeId}/simulations/shift",
+            new { neuron, levels = new[] { -1.0, 0.0 }, level = 0.0, mode = "cap", audience = "test", concept = facet, usersLimit = 3 });
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        using var result = JsonDocument.Parse(body);
+        var at = result.RootElement.GetProperty("atLevel");
+        Assert.Equal(facet, result.RootElement.GetProperty("concept").GetString());
+        Assert.Equal(2, result.RootElement.GetProperty("levels").GetArrayLength());
+        Assert.Equal(3, result.RootElement.GetProperty("users").GetArrayLength());
+
+        var labs = new LabService(Options.Create(new ExplorerOptions()), NullLogger<LabService>.Instance);
+        var audience = await labs.AudienceAsync(sae, "test");
+        int g = RecSaeExplorer.Engine.Interventions.Audience.FacetIndex(sae.Dataset, facet);
+        var lab = await labs.ShiftAsync(sae, audience, LatentEdit.Suppress([neuron], 0), i => sae.Dataset.Items[i].Facets.Contains(g));
+        Assert.Equal(lab.ShareBefore, at.GetProperty("shareBefore").GetDouble());
+        Assert.Equal(lab.ShareAfter, at.GetProperty("shareAfter").GetDouble());
+
+        var output = new StringWriter();
+        int exit = await CliApp.RunAsync(["suppress", api.SaeId, "--neuron", neuron.ToString(CultureInfo.InvariantCulture), "--audience", "test",
+            "--facet", facet, "--store", api.StorePath, "--json"], output, new StringWriter());
+        Assert.Equal(0, exit);
+        using var cliReport = JsonDocument.Parse(output.ToString());
+        Assert.Equal(lab.ShareAfter, cliReport.RootElement.GetProperty("shareAfter").GetDouble(), 12);
+        Assert.Equal(lab.ShareBefore, cliReport.RootElement.GetProperty("shareBefore").GetDouble(), 12);
+    }
+
+    [Theory]
+    [InlineData("""{ "neuron": 0 }""", "level")]
+    [InlineData("""{ "neuron": 0, "level": 0, "mode": "drop" }""", "mode")]
+    [InlineData("""{ "neuron": 0, "level": 0, "concept": "Opera" }""", "concept")]
+    [InlineData("""{ "neuron": -1, "level": 0 }""", "neuron")]
+    public async Task Bad_shift_inputs_are_400_naming_the_field(string json, string field)
+    {
+        var response = await api.Client.PostAsync($"/api/v1/runs/{api.SaeId}/simulations/shift",
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+        using var problem = JsonDocument.Parse(body);
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), body);
+    }
+
     [Theory]
     [InlineData("""{ "itemId": 1, "neuron": 0 }""", "level")]
     [InlineData("""{ "itemId": 1, "neuron": 999, "level": 1 }""", "neuron")]

@@ -30,9 +30,10 @@ public sealed class OpenApiDocumentTests(ApiFixture api)
             .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods
                 .Select(m => $"{m} {e.RoutePattern.RawText!.Replace(":int", "").TrimEnd('/')}"))
             .ToHashSet();
-        Assert.Equal(11, mapped.Count);
+        Assert.Equal(12, mapped.Count);
         Assert.Equal(mapped.Order(), documented.Order());
         Assert.Contains("POST /api/v1/runs/{runId}/simulations/promotion", documented);
+        Assert.Contains("POST /api/v1/runs/{runId}/simulations/shift", documented);
         Assert.DoesNotContain(documented, d => d.Contains("experiments.csv"));
     }
 
