@@ -96,14 +96,13 @@ public static class RecommenderExchange
     {
         var tensors = new Dictionary<string, Tensor>();
         var sources = new Dictionary<string, string>();
-        Tensor Take(string name, long[]? shape = null, bool optional = false)
+        Tensor Take(string name, long[]? shape = null) => TakeIfPresent(name, shape) ?? throw new InteropException(
+            $"The file has no tensor for '{name}' (tried {string.Join(", ", mapping.Candidates(model, name))}); " +
+            "give a --mapping file (see docs/interop/research-mapping.json).");
+
+        Tensor? TakeIfPresent(string name, long[]? shape = null)
         {
-            if (mapping.Find(model, name, state) is not { } found)
-            {
-                if (optional) return null!;
-                throw new InteropException($"The file has no tensor for '{name}' (tried {string.Join(", ", mapping.Candidates(model, name))}); " +
-                    "give a --mapping file (see docs/interop/research-mapping.json).");
-            }
+            if (mapping.Find(model, name, state) is not { } found) return null;
             if (sources.ContainsValue(found.Source)) throw new InteropException($"Tensor '{found.Source}' is mapped to two parameters.");
             var value = found.Value.to_type(ScalarType.Float32);
             if (shape is not null)
@@ -133,7 +132,7 @@ public static class RecommenderExchange
         else
         {
             long width = 2 * dim;
-            for (int k = 0; Take($"hidden{k}.weight", optional: true) is { } w; k++)
+            for (int k = 0; TakeIfPresent($"hidden{k}.weight") is { } w; k++)
             {
                 if (w.dim() != 2 || w.shape[1] != width)
                     throw new InteropException($"Hidden layer {k} ('{sources[$"hidden{k}.weight"]}') has shape [{string.Join(", ", w.shape)}]; its input width must be {width}.");

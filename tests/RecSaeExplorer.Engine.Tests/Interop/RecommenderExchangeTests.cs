@@ -110,6 +110,21 @@ public sealed class RecommenderExchangeTests(ITestOutputHelper output) : IDispos
     }
 
     [Fact]
+    public void An_imported_recommender_takes_an_sae_like_any_run()
+    {
+        var imported = RecommenderExchange.Import(_store, RecommenderModel.Mf, Path.Combine(Fixtures, "mf_state_dict.pth"), Data, splitSeed: 3);
+        using var recommender = _store.LoadRecommender(imported.Run.Id, Data);
+        var split = DatasetSplit.Create(Data, recommender.SplitSeed);
+        using var trained = RecSaeExplorer.Engine.Sae.Training.SaeTrainer.Train(Data, split, recommender.Model,
+            SaeFixture.Quick() with { Width = 8, K = 2, AuxK = 2, Steps = 10, UserBatch = 8, ItemBatch = 8 });
+        var metrics = RecSaeExplorer.Engine.Sae.Evaluation.SaeEvaluator.Evaluate(Data, split, recommender.Model, trained.Sae);
+        var sae = _store.SaveSae(trained, imported.Run.Id, metrics);
+        using var loaded = _store.LoadSae(sae.Id, Data, recommender.Model);
+        Assert.Equal(imported.Run.Id, sae.ParentRunId);
+        Assert.Equal(split.TestUsers.Count, metrics.Users.Length);
+    }
+
+    [Fact]
     public void A_state_dict_for_another_dataset_is_refused_with_the_counts()
     {
         var other = SyntheticData.Communities(groups: 2, usersPerGroup: 7, itemsPerGroup: 10, name: "synthetic-14x20");
