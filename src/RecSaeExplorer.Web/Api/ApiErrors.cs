@@ -13,7 +13,7 @@ public sealed class ApiBadRequest(string parameter, string message) : Exception(
 public sealed class ApiNotFound(string message) : Exception(message);
 
 /// <summary>
-/// Every API error as a ProblemDetails (RFC 9457): known exceptions map to 400/404, binding failures to 400,
+/// Every API error as a ProblemDetails (RFC 9457): known exceptions map to 400/404/409, binding failures to 400, faults to 500,
 /// and empty error responses (unknown routes, wrong methods) get a body, so the explorer's HTML status pages
 /// never answer an API call.
 /// </summary>
@@ -34,6 +34,12 @@ public sealed class ApiErrors(RequestDelegate next, ILogger<ApiErrors> logger)
         {
             logger.LogDebug(e, "API request {Path} failed", context.Request.Path);
             problem = mapped;
+        }
+        catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Anything else is a fault: logged in full, answered as a 500 ProblemDetails rather than the explorer's HTML error page.
+            logger.LogError(e, "API request {Path} failed", context.Request.Path);
+            problem = Results.Problem("An unexpected error occurred; the server log has the details.", statusCode: StatusCodes.Status500InternalServerError);
         }
         if (problem is not null) await problem.ExecuteAsync(context);
     }
