@@ -36,11 +36,12 @@ public sealed class RecommenderExchangeTests(ITestOutputHelper output) : IDispos
     }
 
     [Theory]
-    [InlineData("mf", RecommenderModel.Mf)]
-    [InlineData("ncf", RecommenderModel.Ncf)]
-    public void A_pytorch_state_dict_imports_and_scores_as_pytorch_did(string name, RecommenderModel model)
+    [InlineData("mf", RecommenderModel.Mf, "mf_state_dict.pth")]
+    [InlineData("ncf", RecommenderModel.Ncf, "ncf_state_dict.pth")]
+    [InlineData("mf", RecommenderModel.Mf, "mf_checkpoint.pth")]
+    public void A_pytorch_state_dict_imports_and_scores_as_pytorch_did(string name, RecommenderModel model, string file)
     {
-        var imported = RecommenderExchange.Import(_store, model, Path.Combine(Fixtures, $"{name}_state_dict.pth"), Data, splitSeed: 3);
+        var imported = RecommenderExchange.Import(_store, model, Path.Combine(Fixtures, file), Data, splitSeed: 3);
         Assert.Equal("user_emb.weight", imported.Sources["user_embedding.weight"]);
         Assert.Equal("imported", imported.Run.Preset);
         Assert.NotEmpty(imported.Metrics.FullRanking);
