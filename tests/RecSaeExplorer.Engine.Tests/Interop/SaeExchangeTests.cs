@@ -121,6 +121,35 @@ public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(before, _store.List(RunStore.SaeKind).Count);
     }
 
+    [Fact]
+    public void A_saelens_folder_without_the_products_section_imports_with_b_dec_folded()
+    {
+        using var recommender = SaeFixture.Recommender(RecommenderModel.Mf);
+        var recRun = _store.SaveRecommender(recommender);
+        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick(SaeActivation.Relu) with { Steps = 20 });
+        var run = _store.SaveSae(trained, recRun.Id);
+
+        // What a SAELens SAE trained without apply_b_dec_to_input looks like: b_enc absorbs −b_dec·W_enc.
+        string folder = Path.Combine(_folder, "saelens");
+        Directory.CreateDirectory(folder);
+        var tensors = SaeTensors.From(trained.Sae);
+        tensors[SaeTensors.BEnc] = tensors[SaeTensors.BEnc] - tensors[SaeTensors.BDec].matmul(tensors[SaeTensors.WEnc]);
+        using (var stream = File.Create(Path.Combine(folder, "sae.safetensors"))) TorchSharp.PyBridge.Safetensors.SaveStateDict(stream, tensors, leaveOpen: true);
+        File.WriteAllText(Path.Combine(folder, "cfg.json"),
+            """{ "d_in": 8, "d_sae": 16, "activation_fn_str": "relu", "apply_b_dec_to_input": false, "normalize_activations": "none" }""");
+
+        var imported = SaeExchange.Import(_store, folder, recRun.Id, SaeFixture.Data);
+        Assert.False(imported.SameRecommenderWeights);
+        Assert.Equal("imported", imported.Run.Preset);
+        using var loaded = _store.LoadSae(imported.Run.Id, SaeFixture.Data, recommender.Model);
+        Assert.False(loaded.Config.TiedDecoder);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var items = recommender.Model.ItemEmbeddings();
+        double diff = (trained.Sae.forward(items) - loaded.Sae.forward(items)).abs().max().item<float>();
+        Assert.True(diff <= 1e-5, $"max abs diff {diff}");
+    }
+
     [PythonFact]
     public void An_independent_json_and_numpy_reader_sees_the_same_tensors()
     {
