@@ -86,10 +86,10 @@ public static class SaeExchange
         if (!File.Exists(weights)) throw new InteropException($"No {WeightsFile} in '{folder}'.");
 
         using var recommender = store.LoadRecommender(recRun.Id, dataset);
-        SparseAutoencoder? owned = new SparseAutoencoder(dim, config);
+        var sae = new SparseAutoencoder(dim, config);
+        SaeMetrics metrics;
         try
         {
-            var sae = owned;
             var tensors = Safetensors.LoadStateDict(weights);
             try
             {
@@ -101,17 +101,16 @@ public static class SaeExchange
             }
             if (recommender.Model.Device.type != TorchSharp.DeviceType.CPU) sae.to(recommender.Model.Device);
             sae.eval();
-            var split = DatasetSplit.Create(dataset, recRun.SplitSeed);
-            var metrics = SaeEvaluator.Evaluate(dataset, split, recommender.Model, sae, cancellationToken: cancellationToken);
-            using var trained = new TrainedSae(sae, recRun.DatasetName, recRun.DatasetFingerprint, recRun.SplitSeed, 0, 1, [], 0);
-            owned = null; // the TrainedSae disposes it now
-            var run = store.SaveSae(trained, recRun.Id, metrics);
-            bool same = cfg.Provenance?.RecommenderWeightsSha256 is { } hash && hash == WeightsHash.Of(store, recRun.Id);
-            return new SaeImport(run, metrics, same);
+            metrics = SaeEvaluator.Evaluate(dataset, DatasetSplit.Create(dataset, recRun.SplitSeed), recommender.Model, sae, cancellationToken: cancellationToken);
         }
-        finally
+        catch
         {
-            owned?.Dispose();
+            sae.Dispose();
+            throw;
         }
+        using var trained = new TrainedSae(sae, recRun.DatasetName, recRun.DatasetFingerprint, recRun.SplitSeed, 0, 1, [], 0);
+        var run = store.SaveSae(trained, recRun.Id, metrics);
+        bool same = cfg.Provenance?.RecommenderWeightsSha256 is { } hash && hash == WeightsHash.Of(store, recRun.Id);
+        return new SaeImport(run, metrics, same);
     }
 }
