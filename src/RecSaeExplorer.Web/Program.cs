@@ -1,3 +1,4 @@
+using RecSaeExplorer.Web.Api;
 using RecSaeExplorer.Web.Components;
 using RecSaeExplorer.Web.Hosting;
 using RecSaeExplorer.Web.Labs;
@@ -5,6 +6,7 @@ using RecSaeExplorer.Web.Labs;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddExplorerServices();
+builder.Services.AddRecSaeApi();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
@@ -21,6 +23,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapExperimentsExport();
+app.MapRecSaeApi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

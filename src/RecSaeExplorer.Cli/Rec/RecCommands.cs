@@ -2,6 +2,7 @@ using System.CommandLine;
 using RecSaeExplorer.Cli.Common;
 using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Engine.Export;
+using RecSaeExplorer.Engine.Interop;
 using RecSaeExplorer.Engine.Recommenders.Evaluation;
 using RecSaeExplorer.Engine.Recommenders.Training;
 using RecSaeExplorer.Engine.Runs;
@@ -9,7 +10,7 @@ using Spectre.Console;
 
 namespace RecSaeExplorer.Cli.Rec;
 
-/// <summary><c>recsae rec train|eval|export</c>: the recommenders an SAE explains.</summary>
+/// <summary><c>recsae rec train|eval|export|import</c>: the recommenders an SAE explains.</summary>
 public static class RecCommands
 {
     /// <summary>Cut-offs reported after training and by default in <c>rec eval</c>.</summary>
@@ -21,6 +22,7 @@ public static class RecCommands
         rec.Subcommands.Add(Train(contextFor));
         rec.Subcommands.Add(Eval(contextFor));
         rec.Subcommands.Add(Export(contextFor));
+        rec.Subcommands.Add(RecImportCommand.Build(contextFor));
         return rec;
     }
 
@@ -80,18 +82,27 @@ public static class RecCommands
 
     private static Command Export(Func<ParseResult, CliContext> contextFor)
     {
-        var command = new Command("export", "Write a stored recommender's user and item embeddings (and MF biases) as CSV files.");
+        var command = new Command("export", "Write a stored recommender: embeddings (and MF biases) as CSV files, or the whole model as safetensors or a PyTorch state dict with cfg.json and ids.json.");
         var runArgument = RunArgument();
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the CSV files (default: ./<run id>)." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the files (default: ./<run id>)." };
+        var format = new Option<string>("--format") { Description = "csv (embeddings), safetensors or pth (the model's state dict).", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "safetensors", "pth");
         command.Arguments.Add(runArgument);
         command.Options.Add(output);
+        command.Options.Add(format);
         command.SetAction((parse, cancellationToken) =>
         {
             var context = contextFor(parse);
             var (run, dataset, trained) = OpenStored(context, parse.GetValue(runArgument)!, cancellationToken);
             using var _ = trained;
+            using var store = new RunStore(context.StorePath);
             string folder = parse.GetValue(output)?.FullName ?? Path.GetFullPath(run.Id);
-            var files = EmbeddingExporter.Export(trained.Model, dataset, folder);
+            var files = parse.GetValue(format) switch
+            {
+                "safetensors" => RecommenderExchange.Export(store, run.Id, dataset, folder, ModelFileFormat.Safetensors),
+                "pth" => RecommenderExchange.Export(store, run.Id, dataset, folder, ModelFileFormat.Pth),
+                _ => EmbeddingExporter.Export(trained.Model, dataset, folder),
+            };
             if (context.Json) context.WriteJson(new RecExportReport(run.Id, files));
             else foreach (string file in files) context.Console.MarkupLine($"wrote [green]{Markup.Escape(file)}[/]");
             return Task.FromResult(ExitCodes.Ok);

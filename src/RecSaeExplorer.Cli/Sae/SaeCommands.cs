@@ -11,7 +11,7 @@ using Spectre.Console;
 
 namespace RecSaeExplorer.Cli.Sae;
 
-/// <summary><c>recsae sae train|eval|sweep</c>: sparse autoencoders on a frozen recommender's embeddings.</summary>
+/// <summary><c>recsae sae train|eval|sweep|export|import</c>: sparse autoencoders on a frozen recommender's embeddings.</summary>
 public static class SaeCommands
 {
     public static Command Build(Func<ParseResult, CliContext> contextFor)
@@ -20,6 +20,8 @@ public static class SaeCommands
         sae.Subcommands.Add(Train(contextFor));
         sae.Subcommands.Add(Eval(contextFor));
         sae.Subcommands.Add(SweepCommand.Build(contextFor));
+        sae.Subcommands.Add(SaeExchangeCommands.Export(contextFor));
+        sae.Subcommands.Add(SaeExchangeCommands.Import(contextFor));
         return sae;
     }
 
