@@ -50,11 +50,12 @@ internal static class SaeExchangeCommands
             var m = imported.Metrics;
             if (context.Json)
             {
-                context.WriteJson(new SaeImportReport(imported.Run.Id, recRun.Id, imported.SameRecommenderWeights, m.Honest.MeanRbo, m.Honest.MeanKendall,
+                var label = RunStore.RecommenderLabelOf(recRun);
+                context.WriteJson(new SaeImportReport(imported.Run.Id, recRun.Id, label.Preset, label.Dim, imported.SameRecommenderWeights, m.Honest.MeanRbo, m.Honest.MeanKendall,
                     m.Monosemanticity, m.MeanL0, m.ExplainedVariance));
                 return Task.FromResult(ExitCodes.Ok);
             }
-            SaeMetricsView.Write(context.Console, imported.Run.Id, m);
+            SaeMetricsView.Write(context.Console, imported.Run.Id, RunStore.RecommenderLabelOf(recRun), m);
             context.Console.MarkupLine(imported.SameRecommenderWeights
                 ? $"Stored as run [green]{imported.Run.Id}[/] on recommender {Markup.Escape(recRun.Id)} (the one it was exported from)."
                 : $"Stored as run [green]{imported.Run.Id}[/] on recommender {Markup.Escape(recRun.Id)} [yellow](not the recommender it was made on: metrics describe this pairing)[/].");
@@ -68,5 +69,5 @@ internal static class SaeExchangeCommands
 public sealed record SaeExportReport(string RunId, IReadOnlyList<string> Files);
 
 /// <summary>The JSON shape of <c>sae import</c> (means over the test users, training positives excluded).</summary>
-public sealed record SaeImportReport(string RunId, string RecommenderRunId, bool SameRecommenderWeights, double Rbo, double Kendall,
+public sealed record SaeImportReport(string RunId, string RecommenderRunId, string RecommenderPreset, int RecommenderDim, bool SameRecommenderWeights, double Rbo, double Kendall,
     double Ms, double L0, double ExplainedVariance);
