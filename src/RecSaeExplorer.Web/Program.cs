@@ -5,6 +5,7 @@ using RecSaeExplorer.Web.Labs;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddExplorerServices();
+builder.AddExplorerSecurity();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
@@ -15,12 +16,13 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-// No HTTPS redirection or HSTS: the explorer is served over plain HTTP on loopback.
-
+// HTTPS redirection and HSTS only in Production (UseExplorerSecurity); Development serves plain HTTP on loopback.
+app.UseExplorerSecurity();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapExperimentsExport();
+app.MapExplorerAccounts();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -12,17 +12,19 @@ public sealed class CircuitOriginMiddleware(RequestDelegate next, IOptionsMonito
 {
     public const string CircuitPath = "/_blazor";
 
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
         if (context.Request.Path.StartsWithSegments(CircuitPath)
             && context.Request.Headers.Origin is { Count: > 0 } origin
             && !IsAllowed(origin.ToString(), context.Request, options.CurrentValue.AllowedOrigins))
         {
             log.LogWarning("Refused a circuit request from origin {Origin} to host {Host}.", origin.ToString(), context.Request.Host.Value);
+            // A body, so the status-code pages do not re-execute the request as a page.
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Task.CompletedTask;
+            await context.Response.WriteAsync("Origin not allowed.");
+            return;
         }
-        return next(context);
+        await next(context);
     }
 
     /// <summary>Same origin as the request (host and port, any scheme: a TLS-terminating proxy changes it) or a configured one.</summary>
