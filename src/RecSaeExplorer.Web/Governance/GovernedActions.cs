@@ -70,14 +70,24 @@ public sealed class GovernedActions(CurrentActor current, IServiceProvider servi
         Get<AuditLog>().Append(actor.Name, AuditActions.NeuronRenamed, $"{sae.Run.Id}/{neuron}", before, sae.NameOf(neuron)?.Name);
     }
 
-    /// <summary>Saves an experiment under the signed-in name, whatever the caller put in <see cref="Experiment.Author"/>.</summary>
-    public async Task<Experiment> SaveExperimentAsync(Experiment experiment)
+    /// <summary>
+    /// Saves an experiment under the signed-in name (whatever the caller put in <see cref="Experiment.Author"/>) as a draft
+    /// proposal, with the guardrail count and pushed-out items the lab measured.
+    /// </summary>
+    public async Task<Experiment> SaveExperimentAsync(Experiment experiment, int guardrailFlagged = 0, IReadOnlyList<int>? pushedOutItems = null)
     {
         var actor = await Require(Permission.SaveExperiment, "save experiments");
         var saved = Get<RunCatalog>().SaveExperiment(experiment with { Author = actor.Name });
         Get<AuditLog>().Append(actor.Name, AuditActions.ExperimentSaved, saved.Id, after: saved.Summary);
+        Get<ProposalService>().CreateDraft(saved, guardrailFlagged, pushedOutItems ?? []);
         return saved;
     }
+
+    public async Task<Proposal> MoveProposalAsync(string experimentId, ProposalStatus to, string? comment) =>
+        Get<ProposalService>().Move(await current.GetAsync(), experimentId, to, comment);
+
+    public async Task<SpecImport> ImportSpecAsync(string json, string targetSaeRunId) =>
+        Get<ProposalService>().ImportSpec(await current.GetAsync(), json, targetSaeRunId);
 
     public async Task<bool> DeleteRunAsync(string runId)
     {

@@ -69,6 +69,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<CurrentActor>();
         services.AddScoped<GovernedActions>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<ProposalService>();
         services.AddSingleton<FirstAdminSetup>();
         services.AddHostedService(sp => sp.GetRequiredService<FirstAdminSetup>());
 
@@ -103,6 +104,7 @@ public static class SecurityServiceCollectionExtensions
     {
         app.MapAccountEndpoints();
         app.MapAuditExport();
+        app.MapSpecExport();
         return app;
     }
 

@@ -8,7 +8,8 @@ namespace RecSaeExplorer.Web.Tests.Browser;
 /// <summary>
 /// The real explorer in its own process on a free loopback port, started from the copy of the app the
 /// test build puts beside the tests, in the Development environment (which serves the static web
-/// assets of a non-published build). State goes to a temp folder, which a subclass may fill before the start.
+/// assets of a non-published build). State goes to a temp folder, which a subclass may fill before the start;
+/// the store always gets the <see cref="TestAccounts"/> (one per role).
 /// </summary>
 public class ExplorerServer : IAsyncLifetime
 {
@@ -33,6 +34,7 @@ public class ExplorerServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await PrepareAsync(_state);
+        await TestAccounts.SeedAsync(Path.Combine(_state, "store.db"));
         int port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         string appDir = AppContext.BaseDirectory;

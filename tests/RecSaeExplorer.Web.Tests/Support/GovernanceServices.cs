@@ -22,6 +22,7 @@ internal static class GovernanceServices
         ctx.Services.AddScoped<GovernedActions>();
         ctx.Services.AddSingleton<ILogger<AuditLog>>(NullLogger<AuditLog>.Instance);
         ctx.Services.AddSingleton<AuditLog>();
+        ctx.Services.AddSingleton<ProposalService>();
         return ctx;
     }
 

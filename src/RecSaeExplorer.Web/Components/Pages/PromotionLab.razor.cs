@@ -47,7 +47,8 @@ public partial class PromotionLab
         try
         {
             string author = (await Governed.ActorAsync()).Name;
-            var saved = await Governed.SaveExperimentAsync(LabExperiments.Promotion(Sae!, Applied, Audience!, _view.Step, author, note));
+            var saved = await Governed.SaveExperimentAsync(LabExperiments.Promotion(Sae!, Applied, Audience!, _view.Step, author, note),
+                LabRows.Flagged(Audience!, Labs.GuardrailThreshold), [.. _view.Step.Collateral.Select(c => Sae!.Dataset.Items[c.Item].Id)]);
             Snackbar.Add($"Saved experiment {saved.Id}: {saved.Summary}", Severity.Success);
         }
         catch (ForbiddenActionException e)

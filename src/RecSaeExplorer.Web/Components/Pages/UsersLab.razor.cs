@@ -61,7 +61,8 @@ public partial class UsersLab
         try
         {
             string author = (await Governed.ActorAsync()).Name;
-            var saved = await Governed.SaveExperimentAsync(LabExperiments.Shift(Sae!, Applied, Audience!, _view.Shift, _view.Concept, author, note));
+            var saved = await Governed.SaveExperimentAsync(LabExperiments.Shift(Sae!, Applied, Audience!, _view.Shift, _view.Concept, author, note),
+                LabRows.Flagged(Audience!, Labs.GuardrailThreshold), [.. _view.Shift.Removed.Select(c => Sae!.Dataset.Items[c.Item].Id)]);
             Snackbar.Add($"Saved experiment {saved.Id}: {saved.Summary}", Severity.Success);
         }
         catch (ForbiddenActionException e)
