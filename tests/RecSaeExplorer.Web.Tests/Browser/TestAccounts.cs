@@ -30,6 +30,10 @@ internal static class TestAccounts
         }
     }
 
+    /// <summary>Waits until the page's circuit is live: a click on the prerendered page would be lost.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        Assertions.Expect(page.Locator(".circuit-live")).ToBeAttachedAsync(new() { Timeout = 60_000 });
+
     /// <summary>Signs in through the login form and waits for the redirect to <paramref name="returnPath"/>.</summary>
     public static async Task SignInAsync(IPage page, Uri baseAddress, string name, string returnPath = "/")
     {
