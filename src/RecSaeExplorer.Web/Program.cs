@@ -20,7 +20,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseExplorerSecurity();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous(); // scripts and styles, also for the sign-in page when anonymous browsing is off
 app.MapExperimentsExport();
 app.MapExplorerAccounts();
 app.MapRazorComponents<App>()

@@ -21,7 +21,8 @@ public static class AccountEndpoints
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var account = endpoints.MapGroup("/account");
+        // Reachable without a sign-in even when anonymous browsing is off (the fallback policy would otherwise lock everyone out).
+        var account = endpoints.MapGroup("/account").AllowAnonymous();
 
         account.MapPost("/signin", async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
             SignInManager<Account> signIn, AuditLog audit) =>

@@ -28,6 +28,12 @@ public class ExplorerServer : IAsyncLifetime
         get { lock (_output) return _output.ToString(); }
     }
 
+    /// <summary>The page polled until the explorer answers 200.</summary>
+    protected virtual string ProbePath => "";
+
+    /// <summary>Extra environment variables (configuration overrides) for the explorer process.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     /// <summary>Fills the state folder (e.g. trains runs into its store) before the explorer starts on it.</summary>
     protected virtual Task PrepareAsync(string stateFolder) => Task.CompletedTask;
 
@@ -53,6 +59,7 @@ public class ExplorerServer : IAsyncLifetime
         start.Environment["RECSAE_STORE"] = ""; // the store goes under RECSAE_HOME, whatever the caller's shell says
         // Training the default run would compete with the browser for the two cores; these tests do not need it.
         start.Environment["Explorer__TrainDefaultRunOnStart"] = "false";
+        foreach (var (key, value) in Settings) start.Environment[key] = value;
         var clock = Stopwatch.StartNew();
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the explorer.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -66,7 +73,7 @@ public class ExplorerServer : IAsyncLifetime
             if (_process.HasExited) throw new InvalidOperationException($"The explorer exited with {_process.ExitCode}:\n{Output}");
             try
             {
-                using var response = await http.GetAsync(BaseAddress);
+                using var response = await http.GetAsync(new Uri(BaseAddress, ProbePath));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     StartupTime = clock.Elapsed;
