@@ -27,6 +27,7 @@ public static class CliApp
         root.Subcommands.Add(Concepts.InterventionCommands.Promote(contextFor));
         root.Subcommands.Add(Concepts.InterventionCommands.Suppress(contextFor));
         root.Subcommands.Add(Concepts.InterventionCommands.Nudge(contextFor));
+        root.Subcommands.Add(Users.UsersCommands.Build(contextFor));
         return root;
     }
 

@@ -6,6 +6,7 @@ using RecSaeExplorer.Web.Labs;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddExplorerServices();
+builder.AddExplorerSecurity();
 builder.Services.AddRecSaeApi();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
@@ -17,12 +18,13 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-// No HTTPS redirection or HSTS: the explorer is served over plain HTTP on loopback.
-
+// HTTPS redirection and HSTS only in Production (UseExplorerSecurity); Development serves plain HTTP on loopback.
+app.UseExplorerSecurity();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous(); // scripts and styles, also for the sign-in page when anonymous browsing is off
 app.MapExperimentsExport();
+app.MapExplorerAccounts();
 app.MapRecSaeApi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

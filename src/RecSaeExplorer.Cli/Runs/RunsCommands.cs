@@ -62,6 +62,7 @@ public static class RunsCommands
             using var store = new RunStore(context.StorePath);
             var info = store.Get(parse.GetValue(run)!);
             store.Delete(info.Id);
+            store.AppendAudit($"cli:{Environment.UserName}", Engine.Governance.AuditActions.RunDeleted, info.Id, before: info.Kind);
             if (context.Json) context.WriteJson(new { deleted = info.Id });
             else context.Console.MarkupLine($"deleted [yellow]{Markup.Escape(info.Id)}[/]");
             return ExitCodes.Ok;

@@ -1,9 +1,13 @@
 using System.Globalization;
 using CsvHelper;
+using RecSaeExplorer.Core.Exports;
 
 namespace RecSaeExplorer.Core.Concepts;
 
-/// <summary>One neuron as a CSV row (NaN where a value does not apply, e.g. user effects without user data).</summary>
+/// <summary>
+/// One neuron as a CSV row (NaN where a value does not apply, e.g. user effects without user data). Labels and
+/// facet names come from dataset metadata (tags, genres), so they pass the formula guard.
+/// </summary>
 [CsvRecord]
 public sealed partial record NeuronCsvRow
 {
@@ -27,9 +31,9 @@ public sealed partial record NeuronCsvRow
 
     public static NeuronCsvRow Of(NeuronProfile p) => new()
     {
-        Index = p.Index, Label = p.Label.Text, Kind = p.Label.Kind.ToString().ToLowerInvariant(), Confidence = p.Label.Confidence,
+        Index = p.Index, Label = CsvFormulaGuard.Neutralize(p.Label.Text), Kind = p.Label.Kind.ToString().ToLowerInvariant(), Confidence = p.Label.Confidence,
         Lift = p.Label.Lift, QValue = p.Label.QValue, Purity10 = p.PurityAtK(10), Purity20 = p.PurityAtK(20), Purity50 = p.PurityAtK(50),
-        TopFacets = NeuronCsv.Describe(p.FacetMix, 3), TopDecade = NeuronCsv.Describe(p.DecadeMix, 1),
+        TopFacets = CsvFormulaGuard.Neutralize(NeuronCsv.Describe(p.FacetMix, 3)), TopDecade = CsvFormulaGuard.Neutralize(NeuronCsv.Describe(p.DecadeMix, 1)),
         MeanPopularityRank = p.MeanPopularityRank, PopularitySpearman = p.PopularitySpearman, ItemFrequency = p.ItemFrequency,
         UserFrequency = p.UserFrequency ?? double.NaN, GenderEffect = p.GenderEffect ?? double.NaN, AgeEffect = p.AgeEffect ?? double.NaN,
     };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using RecSaeExplorer.Core.Exports;
 
 namespace RecSaeExplorer.Engine.Experiments;
 
@@ -45,15 +46,17 @@ public static class ExperimentCsv
         return writer.ToString();
     }
 
+    // Every text cell goes through the formula guard: authors, titles, labels and notes are user- or data-supplied.
     private static ExperimentCsvRow Row(Experiment e) => new()
     {
-        Id = e.Id, CreatedUtc = e.CreatedUtc.ToString("O", CultureInfo.InvariantCulture), Author = e.Author, RunId = e.RunId, Dataset = e.DatasetName,
-        Kind = e.Kind.ToString().ToLowerInvariant(), ItemId = Text(e.ItemId), ItemTitle = e.ItemTitle ?? "", Neuron = e.Neuron,
-        NeuronLabel = e.NeuronLabel, Level = e.Level, Mode = e.Mode, Audience = e.Audience, AudienceSize = e.AudienceSize,
-        Reached = Text(e.Reached), Eligible = Text(e.Eligible), ShareBefore = Text(e.ShareBefore), ShareAfter = Text(e.ShareAfter),
-        Summary = e.Summary, Note = e.Note, State = e.State,
+        Id = Safe(e.Id), CreatedUtc = e.CreatedUtc.ToString("O", CultureInfo.InvariantCulture), Author = Safe(e.Author), RunId = Safe(e.RunId),
+        Dataset = Safe(e.DatasetName), Kind = e.Kind.ToString().ToLowerInvariant(), ItemId = Safe(Text(e.ItemId)), ItemTitle = Safe(e.ItemTitle),
+        Neuron = e.Neuron, NeuronLabel = Safe(e.NeuronLabel), Level = e.Level, Mode = Safe(e.Mode), Audience = Safe(e.Audience),
+        AudienceSize = e.AudienceSize, Reached = Text(e.Reached), Eligible = Text(e.Eligible), ShareBefore = Text(e.ShareBefore),
+        ShareAfter = Text(e.ShareAfter), Summary = Safe(e.Summary), Note = Safe(e.Note), State = Safe(e.State),
     };
 
+    private static string Safe(string? text) => CsvFormulaGuard.Neutralize(text);
     private static string Text(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
     private static string Text(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using RecSaeExplorer.Core.Datasets;
+using RecSaeExplorer.Core.Exports;
 using RecSaeExplorer.Engine.Recommenders;
 
 namespace RecSaeExplorer.Engine.Export;
@@ -26,7 +27,7 @@ public static class EmbeddingExporter
             WriteEmbeddings(Path.Combine(folder, UsersFile), "user", Rows(model.UserEmbeddings(), model.EmbeddingDim),
                 r => [dataset.Users[r].Id.ToString(CultureInfo.InvariantCulture)], []),
             WriteEmbeddings(Path.Combine(folder, ItemsFile), "item", Rows(model.ItemEmbeddings(), model.EmbeddingDim),
-                r => [dataset.Items[r].Id.ToString(CultureInfo.InvariantCulture), dataset.Items[r].Title], ["title"]),
+                r => [dataset.Items[r].Id.ToString(CultureInfo.InvariantCulture), CsvFormulaGuard.Neutralize(dataset.Items[r].Title)], ["title"]),
         };
         if (model.Biases() is { } biases) written.Add(WriteBiases(Path.Combine(folder, BiasesFile), biases, dataset));
         return written;

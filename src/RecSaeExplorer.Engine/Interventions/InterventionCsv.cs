@@ -1,4 +1,5 @@
 using CsvHelper;
+using RecSaeExplorer.Core.Exports;
 
 namespace RecSaeExplorer.Engine.Interventions;
 
@@ -41,7 +42,8 @@ public static class InterventionCsv
         Write(path, csv => csv.WriteRecords(shift.Users.Select(u => new ShiftCsvRow
         {
             UserId = userId(u.User), ShareBefore = u.ShareBefore, ShareAfter = u.ShareAfter,
-            Removed = string.Join(' ', u.Before.Except(u.After).Select(itemId)), Added = string.Join(' ', u.After.Except(u.Before).Select(itemId)),
+            Removed = CsvFormulaGuard.Neutralize(string.Join(' ', u.Before.Except(u.After).Select(itemId))),
+            Added = CsvFormulaGuard.Neutralize(string.Join(' ', u.After.Except(u.Before).Select(itemId))),
         })));
 
     private static void Write(string path, Action<CsvWriter> write)

@@ -8,6 +8,9 @@ public abstract record TrainingRequest
     /// <summary>Set on the jobs the explorer enqueues by itself on a fresh store (the home page shows them).</summary>
     public bool IsDefaultRun { get; init; }
 
+    /// <summary>Who queued it (the signed-in name); null for the explorer's own jobs. Analysts may cancel only their own.</summary>
+    public string? Owner { get; init; }
+
     /// <summary>A one-line description for the jobs panel.</summary>
     public abstract string Title { get; }
 }

@@ -14,7 +14,8 @@ public static class ExperimentsExport
     public static IEndpointRouteBuilder MapExperimentsExport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet($"/{Route}", (RunCatalog runs, string? run) =>
-            Results.File(Encoding.UTF8.GetBytes(Csv(runs, run)), "text/csv; charset=utf-8", "experiments.csv"));
+            Results.File(Encoding.UTF8.GetBytes(Csv(runs, run)), "text/csv; charset=utf-8", "experiments.csv"))
+            .RequireRateLimiting(Identity.AccountEndpoints.HeavyPolicy);
         return endpoints;
     }
 }

@@ -127,7 +127,8 @@ public sealed class RunCatalog : IDisposable
 
     public Experiment? FindExperiment(string id) => Use(s => s.FindExperiment(id));
 
-    private T Use<T>(Func<RunStore, T> action)
+    /// <summary>Runs <paramref name="action"/> on the store under the catalog's lock (accounts and the audit trail use it too).</summary>
+    public T Use<T>(Func<RunStore, T> action)
     {
         lock (_storeGate) return action(_store.Value);
     }

@@ -8,7 +8,8 @@ namespace RecSaeExplorer.Web.Tests.Browser;
 /// <summary>
 /// The real explorer in its own process on a free loopback port, started from the copy of the app the
 /// test build puts beside the tests, in the Development environment (which serves the static web
-/// assets of a non-published build). State goes to a temp folder, which a subclass may fill before the start.
+/// assets of a non-published build). State goes to a temp folder, which a subclass may fill before the start;
+/// the store always gets the <see cref="TestAccounts"/> (one per role).
 /// </summary>
 public class ExplorerServer : IAsyncLifetime
 {
@@ -27,12 +28,19 @@ public class ExplorerServer : IAsyncLifetime
         get { lock (_output) return _output.ToString(); }
     }
 
+    /// <summary>The page polled until the explorer answers 200.</summary>
+    protected virtual string ProbePath => "";
+
+    /// <summary>Extra environment variables (configuration overrides) for the explorer process.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     /// <summary>Fills the state folder (e.g. trains runs into its store) before the explorer starts on it.</summary>
     protected virtual Task PrepareAsync(string stateFolder) => Task.CompletedTask;
 
     public async Task InitializeAsync()
     {
         await PrepareAsync(_state);
+        await TestAccounts.SeedAsync(Path.Combine(_state, "store.db"));
         int port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         string appDir = AppContext.BaseDirectory;
@@ -51,6 +59,7 @@ public class ExplorerServer : IAsyncLifetime
         start.Environment["RECSAE_STORE"] = ""; // the store goes under RECSAE_HOME, whatever the caller's shell says
         // Training the default run would compete with the browser for the two cores; these tests do not need it.
         start.Environment["Explorer__TrainDefaultRunOnStart"] = "false";
+        foreach (var (key, value) in Settings) start.Environment[key] = value;
         var clock = Stopwatch.StartNew();
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the explorer.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -64,7 +73,7 @@ public class ExplorerServer : IAsyncLifetime
             if (_process.HasExited) throw new InvalidOperationException($"The explorer exited with {_process.ExitCode}:\n{Output}");
             try
             {
-                using var response = await http.GetAsync(BaseAddress);
+                using var response = await http.GetAsync(new Uri(BaseAddress, ProbePath));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     StartupTime = clock.Elapsed;

@@ -84,7 +84,11 @@ public sealed class HomePageBrowserTests(ExplorerServer server, ITestOutputHelpe
         await Assertions.Expect(page.Locator(".runs-grid")).ToBeVisibleAsync(new() { Timeout = Timeout });
         await Assertions.Expect(page.Locator(".runs-grid th", new() { HasText = "HR / NDCG @10 (1+99)" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("No runs yet")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("button.start-training")).ToBeEnabledAsync();
+        // An anonymous visitor is a viewer: no training form; an analyst gets it.
+        await Assertions.Expect(page.Locator(".training-not-allowed")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("button.start-training")).ToHaveCountAsync(0);
+        await TestAccounts.SignInAsync(page, server.BaseAddress, TestAccounts.Analyst, "/runs");
+        await Assertions.Expect(page.Locator("button.start-training")).ToBeEnabledAsync(new() { Timeout = Timeout });
         await Assertions.Expect(page.GetByText("No training jobs in this session.")).ToBeVisibleAsync();
         await Chromium.SaveScreenshotAsync(page, "runs-empty.png");
         Assert.Empty(consoleErrors);

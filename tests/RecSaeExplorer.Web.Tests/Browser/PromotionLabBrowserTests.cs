@@ -43,8 +43,12 @@ public sealed class PromotionLabBrowserTests(LabServer server) : IClassFixture<L
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(server.BaseAddress, $"lab/promote?{lab.Query(lab.High, server.UserId)}").ToString());
         await Chromium.SaveScreenshotAsync(page, "lab-promote.png");
 
-        string author = $"browser-{Guid.NewGuid():N}"[..16];
-        await page.Locator(".save-author input").FillAsync(author);
+        // Anonymous visitors move sliders but cannot save; signing in returns to the same lab link.
+        await Assertions.Expect(page.Locator(".save-experiment-button")).ToHaveCountAsync(0);
+        string labPath = "/" + page.Url[server.BaseAddress.ToString().Length..];
+        const string author = TestAccounts.Analyst;
+        await TestAccounts.SignInAsync(page, server.BaseAddress, author, labPath);
+        await Assertions.Expect(lists).ToHaveAttributeAsync("data-level", Level(lab.High), new() { Timeout = Timeout });
         await page.Locator(".save-note input").FillAsync("keyboard demo");
         await page.Locator(".save-experiment-button").ClickAsync();
         await Assertions.Expect(page.GetByText("Saved experiment")).ToBeVisibleAsync(new() { Timeout = Timeout });

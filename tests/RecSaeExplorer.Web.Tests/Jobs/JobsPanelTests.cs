@@ -1,3 +1,5 @@
+using RecSaeExplorer.Engine.Accounts;
+using RecSaeExplorer.Web.Governance;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using RecSaeExplorer.Web.Components.Jobs;
@@ -25,7 +27,9 @@ public sealed class JobsPanelTests
         });
         using var stop = new CancellationTokenSource();
         var worker = queue.ProcessAsync(runner, stop.Token);
-        await using var ctx = ExplorerTestContext.Create();
+        // The job has no owner (queued straight on the engine): only an admin may cancel it.
+        using var store = new TempStore();
+        await using var ctx = ExplorerTestContext.Create().WithEngine(store.Catalog).SignIn("root", Roles.Admin);
         ctx.Services.AddSingleton(queue);
         var cut = ctx.Render<JobsPanel>();
 
@@ -42,8 +46,31 @@ public sealed class JobsPanelTests
         cut.WaitForAssertion(() => Assert.Equal("Cancelled", cut.Find(".job-card").GetAttribute("data-status")), Wait);
         Assert.Equal(JobStatus.Cancelled, job.Status);
         Assert.Empty(cut.FindAll("button.job-cancel"));
+        var entry = Assert.Single(store.Catalog.Use(s => s.AuditTrail()));
+        Assert.Equal(("root", "training-cancelled", job.Id, "Running", "Cancelled"), (entry.Actor, entry.Action, entry.Target, entry.Before, entry.After));
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => worker);
+    }
+
+    [Theory]
+    [InlineData(null, "ana", false)]              // anonymous viewer: no button, refused
+    [InlineData("ana", "ana", true)]              // analyst: own job
+    [InlineData("bob", "ana", false)]             // analyst: someone else's job
+    public async Task Analysts_cancel_only_their_own_jobs_and_viewers_none(string? signedIn, string owner, bool allowed)
+    {
+        var queue = EngineServices.Queue();
+        using var store = new TempStore();
+        await using var ctx = ExplorerTestContext.Create().WithEngine(store.Catalog);
+        if (signedIn is not null) ctx.SignIn(signedIn, Roles.Analyst);
+        ctx.Services.AddSingleton(queue);
+        var job = queue.Enqueue(new NamedRequest("queued") { Owner = owner });
+        var cut = ctx.Render<JobsPanel>();
+
+        Assert.Equal(allowed, cut.FindAll("button.job-cancel").Count == 1);
+        var governed = ctx.Services.GetRequiredService<GovernedActions>();
+        if (allowed) Assert.True(await governed.CancelAsync(job.Id));
+        else await Assert.ThrowsAsync<ForbiddenActionException>(() => governed.CancelAsync(job.Id));
+        Assert.Equal(allowed ? JobStatus.Cancelled : JobStatus.Queued, job.Status);
     }
 
     [Fact]

@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Core.Datasets.Loaders;
+using RecSaeExplorer.Engine.Accounts;
 using RecSaeExplorer.Engine.Recommenders;
 using RecSaeExplorer.Web.Components.Runs;
+using RecSaeExplorer.Web.Governance;
 using RecSaeExplorer.Web.Jobs;
 using RecSaeExplorer.Web.Runs;
 using RecSaeExplorer.Web.Tests.Support;
@@ -26,7 +28,8 @@ public sealed class NewTrainingFormTests
     public async Task Starting_a_recommender_training_queues_the_chosen_values()
     {
         var queue = EngineServices.Queue();
-        await using var ctx = ExplorerTestContext.Create();
+        using var store = new TempStore();
+        await using var ctx = ExplorerTestContext.Create().WithEngine(store.Catalog).SignIn("ana", Roles.Analyst);
         ctx.Services.AddSingleton(queue);
         IReadOnlyList<TrainingJob>? queued = null;
         var cut = Render(ctx, jobs => queued = jobs);
@@ -38,7 +41,9 @@ public sealed class NewTrainingFormTests
         await cut.InvokeAsync(() => cut.Find("button.start-training").Click());
 
         var job = Assert.Single(queue.Jobs);
-        Assert.Equal(new RecommenderTrainingRequest(LastFmLoader.DatasetName, RecommenderModel.Ncf, "paper", 7), job.Request);
+        Assert.Equal(new RecommenderTrainingRequest(LastFmLoader.DatasetName, RecommenderModel.Ncf, "paper", 7) { Owner = "ana" }, job.Request);
+        var entry = Assert.Single(store.Catalog.Use(s => s.AuditTrail()));
+        Assert.Equal(("ana", "training-queued", job.Id), (entry.Actor, entry.Action, entry.Target));
         Assert.Equal(JobStatus.Queued, job.Status);
         Assert.Same(job, Assert.Single(queued!));
     }
@@ -47,7 +52,8 @@ public sealed class NewTrainingFormTests
     public async Task An_sae_defaults_to_the_newest_recommender_of_the_dataset_and_takes_beta()
     {
         var queue = EngineServices.Queue();
-        await using var ctx = ExplorerTestContext.Create();
+        using var store = new TempStore();
+        await using var ctx = ExplorerTestContext.Create().WithEngine(store.Catalog).SignIn("ana", Roles.Analyst);
         ctx.Services.AddSingleton(queue);
         var cut = Render(ctx);
 
@@ -57,14 +63,15 @@ public sealed class NewTrainingFormTests
         await cut.InvokeAsync(() => cut.Find("button.start-training").Click());
 
         var request = Assert.IsType<SaeTrainingRequest>(Assert.Single(queue.Jobs).Request);
-        Assert.Equal(new SaeTrainingRequest(DatasetCatalog.DefaultName, "mf-new", "paper", 5, 42), request);
+        Assert.Equal(new SaeTrainingRequest(DatasetCatalog.DefaultName, "mf-new", "paper", 5, 42) { Owner = "ana" }, request);
     }
 
     [Fact]
     public async Task A_beta_sweep_queues_one_sae_per_beta_on_the_picked_recommender()
     {
         var queue = EngineServices.Queue();
-        await using var ctx = ExplorerTestContext.Create();
+        using var store = new TempStore();
+        await using var ctx = ExplorerTestContext.Create().WithEngine(store.Catalog).SignIn("ana", Roles.Analyst);
         ctx.Services.AddSingleton(queue);
         var cut = Render(ctx);
 
@@ -80,10 +87,53 @@ public sealed class NewTrainingFormTests
     }
 
     [Fact]
+    public async Task A_viewer_gets_no_form_and_a_direct_call_is_refused_without_queueing()
+    {
+        var queue = EngineServices.Queue();
+        using var store = new TempStore();
+        await using var ctx = ExplorerTestContext.Create().WithEngine(store.Catalog);
+        ctx.Services.AddSingleton(queue);
+        var cut = Render(ctx);
+
+        Assert.Empty(cut.FindAll("button.start-training"));
+        Assert.Contains("Training needs the analyst role", cut.Find(".training-not-allowed").TextContent);
+        var governed = ctx.Services.GetRequiredService<GovernedActions>();
+        var refused = await Assert.ThrowsAsync<ForbiddenActionException>(() =>
+            governed.QueueAsync([new RecommenderTrainingRequest(DatasetCatalog.DefaultName, RecommenderModel.Mf, "tuned")]));
+        Assert.Contains("viewer", refused.Message);
+        Assert.Empty(queue.Jobs);
+        Assert.Empty(store.Catalog.Use(s => s.AuditTrail()));
+    }
+
+    [Fact]
+    public async Task Sweeps_over_the_size_cap_and_jobs_over_the_per_user_cap_are_refused()
+    {
+        var queue = EngineServices.Queue();
+        using var store = new TempStore();
+        await using var ctx = ExplorerTestContext.Create().WithEngine(store.Catalog);
+        ctx.AddGovernance(new Web.Security.SecurityOptions { MaxSweepSize = 4, MaxQueuedJobsPerUser = 5 }).SignIn("ana", Roles.Analyst);
+        ctx.Services.AddSingleton(queue);
+        var governed = ctx.Services.GetRequiredService<GovernedActions>();
+        TrainingRequest Sae(double beta) => new SaeTrainingRequest(DatasetCatalog.DefaultName, "mf-new", "paper", beta);
+
+        var big = await Assert.ThrowsAsync<ForbiddenActionException>(() => governed.QueueAsync([.. Enumerable.Range(0, 1000).Select(b => Sae(b))]));
+        Assert.Contains("at most 4", big.Message);
+        Assert.Empty(queue.Jobs);
+
+        await governed.QueueAsync([Sae(0), Sae(1), Sae(2), Sae(3)]);
+        await governed.QueueAsync([Sae(4)]);
+        var over = await Assert.ThrowsAsync<ForbiddenActionException>(() => governed.QueueAsync([Sae(5)]));
+        Assert.Contains("limit is 5", over.Message);
+        Assert.Equal(5, queue.Jobs.Count);
+        Assert.All(queue.Jobs, j => Assert.Equal("ana", j.Request.Owner));
+    }
+
+    [Fact]
     public async Task An_sae_cannot_be_started_without_a_recommender_run()
     {
         var queue = EngineServices.Queue();
-        await using var ctx = ExplorerTestContext.Create();
+        using var store = new TempStore();
+        await using var ctx = ExplorerTestContext.Create().WithEngine(store.Catalog).SignIn("ana", Roles.Analyst);
         ctx.Services.AddSingleton(queue);
         var cut = ctx.Render<NewTrainingForm>(p => p.Add(c => c.Datasets, Datasets).Add(c => c.RecommenderRuns, []));
 

@@ -24,6 +24,7 @@ internal static class ExplorerTestContext
         ctx.Services.AddMudServices();
         // Pages that show jobs (the home page's first-run banner) need a queue; an idle one is enough.
         ctx.Services.AddSingleton(new RecSaeExplorer.Web.Jobs.TrainingQueue(NullLogger<RecSaeExplorer.Web.Jobs.TrainingQueue>.Instance));
+        ctx.AddGovernance();
         return ctx;
     }
 

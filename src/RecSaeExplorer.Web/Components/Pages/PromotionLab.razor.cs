@@ -1,6 +1,7 @@
 using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Web.Components.Labs;
 using RecSaeExplorer.Web.Labs;
+using RecSaeExplorer.Web.Governance;
 using MudBlazor;
 using Microsoft.AspNetCore.Components;
 
@@ -14,6 +15,7 @@ public partial class PromotionLab
     private object? _sweepKey;
 
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private GovernedActions Governed { get; set; } = null!;
 
     protected override string Path => LabExperiments.PromotePath;
     protected override IReadOnlyList<EditMode> Modes => PromotionModes;
@@ -38,10 +40,20 @@ public partial class PromotionLab
         return next with { User = _view.Chosen?.Id };
     }
 
-    private void Save((string Author, string Note) entry)
+    // The author is the signed-in identity (GovernedActions sets it); a refused save leaves the lab as it was.
+    private async Task Save(string note)
     {
         if (_view is null || Applied is null) return;
-        var saved = Runs.SaveExperiment(LabExperiments.Promotion(Sae!, Applied, Audience!, _view.Step, entry.Author, entry.Note));
-        Snackbar.Add($"Saved experiment {saved.Id}: {saved.Summary}", Severity.Success);
+        try
+        {
+            string author = (await Governed.ActorAsync()).Name;
+            var saved = await Governed.SaveExperimentAsync(LabExperiments.Promotion(Sae!, Applied, Audience!, _view.Step, author, note),
+                LabRows.Flagged(Audience!, Labs.GuardrailThreshold), [.. _view.Step.Collateral.Select(c => Sae!.Dataset.Items[c.Item].Id)]);
+            Snackbar.Add($"Saved experiment {saved.Id}: {saved.Summary}", Severity.Success);
+        }
+        catch (ForbiddenActionException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
     }
 }

@@ -3,6 +3,7 @@ using MudBlazor;
 using RecSaeExplorer.Core.Concepts;
 using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Web.Labs;
+using RecSaeExplorer.Web.Governance;
 
 namespace RecSaeExplorer.Web.Components.Pages;
 
@@ -14,6 +15,7 @@ public partial class UsersLab
     private object? _curveKey;
 
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private GovernedActions Governed { get; set; } = null!;
 
     protected override string Path => LabExperiments.UsersPath;
     protected override IReadOnlyList<EditMode> Modes => UserModes;
@@ -52,10 +54,20 @@ public partial class UsersLab
         return i => items[i].Facets.Contains(facet);
     }
 
-    private void Save((string Author, string Note) entry)
+    // The author is the signed-in identity (GovernedActions sets it); a refused save leaves the lab as it was.
+    private async Task Save(string note)
     {
         if (_view is null || Applied is null) return;
-        var saved = Runs.SaveExperiment(LabExperiments.Shift(Sae!, Applied, Audience!, _view.Shift, _view.Concept, entry.Author, entry.Note));
-        Snackbar.Add($"Saved experiment {saved.Id}: {saved.Summary}", Severity.Success);
+        try
+        {
+            string author = (await Governed.ActorAsync()).Name;
+            var saved = await Governed.SaveExperimentAsync(LabExperiments.Shift(Sae!, Applied, Audience!, _view.Shift, _view.Concept, author, note),
+                LabRows.Flagged(Audience!, Labs.GuardrailThreshold), [.. _view.Shift.Removed.Select(c => Sae!.Dataset.Items[c.Item].Id)]);
+            Snackbar.Add($"Saved experiment {saved.Id}: {saved.Summary}", Severity.Success);
+        }
+        catch (ForbiddenActionException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+        }
     }
 }

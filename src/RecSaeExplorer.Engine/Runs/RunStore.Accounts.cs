@@ -1,0 +1,32 @@
+using LiteDB;
+using RecSaeExplorer.Engine.Accounts;
+
+namespace RecSaeExplorer.Engine.Runs;
+
+/// <summary>Local accounts in the same file as the runs, so the CLI and the explorer share them.</summary>
+public sealed partial class RunStore : IAccountRepository
+{
+    private const string AccountsCollection = "accounts";
+
+    private ILiteCollection<Account> AccountsOf()
+    {
+        var accounts = _db.GetCollection<Account>(AccountsCollection);
+        accounts.EnsureIndex(a => a.NormalizedUserName, unique: true);
+        return accounts;
+    }
+
+    public Account? FindAccount(string id) => AccountsOf().FindById(id);
+
+    public Account? FindAccountByName(string normalizedUserName) => AccountsOf().FindOne(a => a.NormalizedUserName == normalizedUserName);
+
+    public IReadOnlyList<Account> Accounts() => AccountsOf().FindAll().OrderBy(a => a.UserName, StringComparer.OrdinalIgnoreCase).ToList();
+
+    public void SaveAccount(Account account)
+    {
+        if (FindAccountByName(account.NormalizedUserName) is { } other && other.Id != account.Id)
+            throw new InvalidOperationException($"An account named '{account.UserName}' already exists.");
+        AccountsOf().Upsert(account);
+    }
+
+    public bool DeleteAccount(string id) => AccountsOf().Delete(id);
+}

@@ -1,0 +1,132 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using RecSaeExplorer.Engine.Accounts;
+using RecSaeExplorer.Web.Governance;
+using RecSaeExplorer.Web.Identity;
+using RecSaeExplorer.Web.Security;
+
+namespace RecSaeExplorer.Web.Hosting;
+
+/// <summary>
+/// Sign-in, roles and the protections around them, in three calls from Program.cs: services, middleware, endpoints.
+/// </summary>
+public static class SecurityServiceCollectionExtensions
+{
+    public static IHostApplicationBuilder AddExplorerSecurity(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(SecurityOptions.SectionName);
+        services.AddOptions<SecurityOptions>().Bind(section);
+        var settings = section.Get<SecurityOptions>() ?? new SecurityOptions();
+
+        // No "Server: Kestrel" banner.
+        services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+
+        // A key ring that survives restarts (and is shared by instances) when a folder is configured;
+        // otherwise ASP.NET Core's per-user default, fine for one local process.
+        var dataProtection = services.AddDataProtection().SetApplicationName("RecSaeExplorer");
+        if (builder.Configuration["Security:DataProtectionKeys"] is { Length: > 0 } keys)
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+
+        // Local accounts: Identity's UserManager and SignInManager over the LiteDB store, cookie sign-in.
+        services.AddSingleton<IAccountRepository, CatalogAccounts>();
+        services.AddAccounts(sp => sp.GetRequiredService<IAccountRepository>())
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AccountClaimsFactory>();
+        var authentication = services.AddAuthentication(o =>
+        {
+            o.DefaultScheme = IdentityConstants.ApplicationScheme;
+            o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+        });
+        authentication.AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "recsae.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = AccountEndpoints.LoginPage;
+            o.AccessDeniedPath = "/account/denied";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Single sign-on principals have no local account, so the security-stamp check (which looks one up) is skipped for them.
+            var validate = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = ctx => OidcRoles.IsExternal(ctx.Principal) ? Task.CompletedTask : validate(ctx);
+        });
+        if (settings.OpenIdConnect.Enabled) AddOpenIdConnect(authentication, settings.OpenIdConnect);
+
+        // Roles → permissions: one policy per permission; anonymous visitors are viewers unless configured off.
+        var authorization = services.AddAuthorizationBuilder().AddPermissionPolicies();
+        if (!settings.AnonymousViewer)
+            authorization.SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PermissionHandler>();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<GovernedActions>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<ProposalService>();
+        services.AddSingleton<FirstAdminSetup>();
+        services.AddHostedService(sp => sp.GetRequiredService<FirstAdminSetup>());
+
+        // Sign-in and exports: a fixed window per client address.
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AccountEndpoints.HeavyPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, settings.HeavyRequestsPerMinute), Window = TimeSpan.FromMinutes(1) }));
+        });
+        return builder;
+    }
+
+    /// <summary>Before UseAntiforgery: headers, HTTPS (Production only), circuit origin check, sign-in, authorization, rate limits.</summary>
+    public static WebApplication UseExplorerSecurity(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (app.Environment.IsProduction())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseMiddleware<CircuitOriginMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    public static WebApplication MapExplorerAccounts(this WebApplication app)
+    {
+        app.MapAccountEndpoints();
+        app.MapAuditExport();
+        app.MapSpecExport();
+        return app;
+    }
+
+    private static void AddOpenIdConnect(Microsoft.AspNetCore.Authentication.AuthenticationBuilder authentication, OpenIdConnectSettings oidc) =>
+        authentication.AddOpenIdConnect(AccountEndpoints.OidcScheme, oidc.DisplayName, o =>
+        {
+            o.Authority = oidc.Authority;
+            o.ClientId = oidc.ClientId;
+            o.ClientSecret = oidc.ClientSecret;
+            o.ResponseType = "code";
+            o.UsePkce = true;
+            o.SaveTokens = false;
+            o.Scope.Add("profile");
+            o.SignInScheme = IdentityConstants.ApplicationScheme;
+            o.CallbackPath = "/signin-oidc";
+            o.Events.OnTokenValidated = ctx =>
+            {
+                // Roles come from the configured claim; the cookie carries only what the explorer needs.
+                ctx.Principal = OidcRoles.Map(ctx.Principal!, oidc);
+                ctx.HttpContext.RequestServices.GetRequiredService<AuditLog>()
+                    .Append(ctx.Principal.Identity!.Name!, Engine.Governance.AuditActions.SignIn, ctx.Principal.Identity.Name!, after: "oidc");
+                return Task.CompletedTask;
+            };
+        });
+}

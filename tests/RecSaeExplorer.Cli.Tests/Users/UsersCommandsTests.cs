@@ -1,0 +1,55 @@
+using System.Text.Json;
+using RecSaeExplorer.Cli.Common;
+using RecSaeExplorer.Engine.Runs;
+
+namespace RecSaeExplorer.Cli.Tests.Users;
+
+public sealed class UsersCommandsTests : IDisposable
+{
+    private readonly string _folder = TestPaths.NewTempFolder();
+    private string Store => Path.Combine(_folder, "store.db");
+
+    [Fact]
+    public async Task Add_list_reset_and_remove_an_account_each_audited()
+    {
+        var added = await CliRunner.RunAsync("users", "add", "gina", "--role", "Governor", "--store", Store, "--json");
+        Assert.Equal(ExitCodes.Ok, added.ExitCode);
+        using var json = JsonDocument.Parse(added.Output);
+        Assert.Equal("governor", json.RootElement.GetProperty("role").GetString());
+        string password = json.RootElement.GetProperty("password").GetString()!;
+        Assert.True(password.Length >= 16);
+
+        var listed = await CliRunner.RunAsync("users", "list", "--store", Store);
+        Assert.Contains("gina", listed.Output);
+        Assert.Contains("governor", listed.Output);
+
+        var duplicate = await CliRunner.RunAsync("users", "add", "GINA", "--role", "viewer", "--store", Store);
+        Assert.Equal(ExitCodes.Failure, duplicate.ExitCode);
+
+        var reset = await CliRunner.RunAsync("users", "reset-password", "gina", "--store", Store, "--json");
+        Assert.Equal(ExitCodes.Ok, reset.ExitCode);
+        using (var store = new RunStore(Store))
+        {
+            var hash = store.FindAccountByName("GINA")!.PasswordHash;
+            Assert.DoesNotContain(password, hash);
+        }
+
+        Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("users", "remove", "gina", "--store", Store)).ExitCode);
+        Assert.Contains("No accounts yet", (await CliRunner.RunAsync("users", "list", "--store", Store)).Output);
+
+        using var audit = new RunStore(Store);
+        var trail = audit.AuditTrail();
+        Assert.Equal(["created, role governor", "password reset", "removed"], trail.Select(e => e.After));
+        Assert.All(trail, e => Assert.StartsWith("cli:", e.Actor));
+    }
+
+    [Fact]
+    public async Task An_unknown_role_is_a_usage_error()
+    {
+        var result = await CliRunner.RunAsync("users", "add", "x", "--role", "root", "--store", Store);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("viewer, analyst, governor, admin", result.Error);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
