@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using LiteDB;
+using RecSaeExplorer.Engine.Runs.Integrity;
 
 namespace RecSaeExplorer.Engine.Runs;
 
@@ -23,17 +24,66 @@ public sealed partial class RunStore : IDisposable
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<BsonDocument> _runs;
 
-    public RunStore(string path)
+    /// <summary>
+    /// Opens the store at <paramref name="path"/>. Only a store of this product is opened (see
+    /// <see cref="StoreSchema"/>); a missing path is created for <see cref="StoreAccess.Write"/> only.
+    /// With <see cref="StoreAccess.Read"/> nothing is created, migrated or cleaned.
+    /// Throws <see cref="StoreException"/> for a missing (read), foreign, damaged or newer store.
+    /// </summary>
+    public RunStore(string path, StoreAccess access = StoreAccess.Write)
     {
         Path = System.IO.Path.GetFullPath(path);
-        if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
-        _db = new LiteDatabase(new ConnectionString { Filename = Path, Connection = ConnectionType.Shared });
+        Access = access;
+        _db = StoreGuard.Run(Path, Open);
         _runs = _db.GetCollection(RunsCollection);
-        _runs.EnsureIndex("kind");
-        NeuronNames.EnsureIndex("runId");
-        ExperimentsLog.EnsureIndex("runId");
-        CollectGarbage();
+        if (access == StoreAccess.Write)
+        {
+            StoreGuard.Run(Path, () =>
+            {
+                _runs.EnsureIndex("kind");
+                NeuronNames.EnsureIndex("runId");
+                ExperimentsLog.EnsureIndex("runId");
+                CollectGarbage();
+            });
+        }
     }
+
+    private LiteDatabase Open()
+    {
+        if (StoreFile.IsMissing(Path))
+        {
+            if (Access == StoreAccess.Read)
+                throw new StoreException(Path, StoreProblem.Missing, $"There is no store at '{Path}' yet; train a run first ('recsae rec train') or pass --store with an existing store.");
+            if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
+            var created = Connect(StoreAccess.Write);
+            StoreSchema.Migrate(created, 0);
+            return created;
+        }
+        StoreFile.EnsureLiteDb(Path);
+        // Identify the file on a read-only connection first, so another program's database is never written to.
+        var db = Connect(StoreAccess.Read);
+        int version;
+        try
+        {
+            version = StoreSchema.Detect(db, Path);
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+        if (Access == StoreAccess.Read) return db;
+        db.Dispose();
+        db = Connect(StoreAccess.Write);
+        StoreSchema.Migrate(db, version);
+        return db;
+    }
+
+    private LiteDatabase Connect(StoreAccess access) =>
+        new(new ConnectionString { Filename = Path, Connection = ConnectionType.Shared, ReadOnly = access == StoreAccess.Read });
+
+    /// <summary>Whether this store was opened to write.</summary>
+    public StoreAccess Access { get; }
 
     /// <summary>The store file.</summary>
     public string Path { get; }
@@ -44,18 +94,18 @@ public sealed partial class RunStore : IDisposable
     /// <summary>Runs, newest first; only those of <paramref name="kind"/> when given.</summary>
     public IReadOnlyList<RunInfo> List(string? kind = null)
     {
-        var docs = kind is null ? _runs.FindAll() : _runs.Find(Query.EQ("kind", kind));
+        var docs = Guarded(() => (kind is null ? _runs.FindAll() : _runs.Find(Query.EQ("kind", kind))).ToList());
         return docs.Select(RunDocuments.FromBson).OrderByDescending(r => r.CreatedUtc).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The run with this id, or null.</summary>
-    public RunInfo? Find(string id) => _runs.FindById(id) is { } doc ? RunDocuments.FromBson(doc) : null;
+    public RunInfo? Find(string id) => Guarded(() => _runs.FindById(id)) is { } doc ? RunDocuments.FromBson(doc) : null;
 
     /// <summary>The run with this id or unique id prefix; throws <see cref="RunNotFoundException"/> otherwise.</summary>
     public RunInfo Get(string idOrPrefix)
     {
         if (Find(idOrPrefix) is { } exact) return exact;
-        var matches = _runs.Find(Query.StartsWith("_id", idOrPrefix)).Take(2).ToList();
+        var matches = Guarded(() => _runs.Find(Query.StartsWith("_id", idOrPrefix)).Take(2).ToList());
         return matches.Count switch
         {
             1 => RunDocuments.FromBson(matches[0]),
@@ -67,14 +117,20 @@ public sealed partial class RunStore : IDisposable
     /// <summary>Stores a run and its weights atomically; returns the run as stored.</summary>
     public RunInfo Save(RunInfo run, ReadOnlyMemory<byte> weights)
     {
+        RequireWrite();
         if (Find(run.Id) is not null) throw new InvalidOperationException($"A run '{run.Id}' already exists.");
         var stored = run with { WeightsBytes = weights.Length };
+        return Guarded(() => SaveInTransaction(stored, weights));
+    }
+
+    private RunInfo SaveInTransaction(RunInfo stored, ReadOnlyMemory<byte> weights)
+    {
         _db.BeginTrans();
         try
         {
             using (var source = new MemoryStream(weights.ToArray(), writable: false))
             {
-                _db.FileStorage.Upload(WeightsId(run.Id), $"{run.Id}.weights", source);
+                _db.FileStorage.Upload(WeightsId(stored.Id), $"{stored.Id}.weights", source);
             }
             BeforeDocumentWrite?.Invoke(stored);
             _runs.Insert(RunDocuments.ToBson(stored));
@@ -92,22 +148,29 @@ public sealed partial class RunStore : IDisposable
     public byte[] ReadWeights(string id)
     {
         string fileId = WeightsId(id);
-        if (!_db.FileStorage.Exists(fileId)) throw new RunNotFoundException(id, $"Run '{id}' has no stored weights.");
+        if (!Guarded(() => _db.FileStorage.Exists(fileId))) throw new RunNotFoundException(id, $"Run '{id}' has no stored weights.");
         using var buffer = new MemoryStream();
-        _db.FileStorage.Download(fileId, buffer);
+        Guarded(() => _db.FileStorage.Download(fileId, buffer));
         return buffer.ToArray();
     }
 
     /// <summary>Replaces a run's metrics (e.g. after evaluating it again).</summary>
     public RunInfo UpdateMetrics(string id, JsonObject metrics)
     {
+        RequireWrite();
         var run = Get(id) with { Metrics = metrics };
-        _runs.Update(RunDocuments.ToBson(run));
+        Guarded(() => _runs.Update(RunDocuments.ToBson(run)));
         return run;
     }
 
     /// <summary>Deletes a run's document and weights together; false when there was no such run.</summary>
     public bool Delete(string id)
+    {
+        RequireWrite();
+        return Guarded(() => DeleteInTransaction(id));
+    }
+
+    private bool DeleteInTransaction(string id)
     {
         _db.BeginTrans();
         try
@@ -126,7 +189,7 @@ public sealed partial class RunStore : IDisposable
     }
 
     /// <summary>Deletes weights that no run document refers to; returns how many.</summary>
-    public int CollectGarbage()
+    public int CollectGarbage() => Guarded(() =>
     {
         // Materialize before the nested look-ups: in shared mode each call reopens the engine.
         var fileIds = _db.FileStorage.FindAll().Select(f => f.Id).ToList();
@@ -136,7 +199,15 @@ public sealed partial class RunStore : IDisposable
             .ToList();
         foreach (string fileId in orphans) _db.FileStorage.Delete(fileId);
         return orphans.Count;
+    });
+
+    private void RequireWrite()
+    {
+        if (Access != StoreAccess.Write) throw new InvalidOperationException($"The store '{Path}' was opened read-only.");
     }
+
+    /// <summary>Runs a LiteDB call, reporting a failure inside LiteDB as a damaged store.</summary>
+    private T Guarded<T>(Func<T> action) => StoreGuard.Run(Path, action);
 
     /// <summary>A new run id: prefix, UTC time to the second, and 4 random hex digits, e.g. "mf-20260101-120000-3fa2".</summary>
     public static string NewId(string prefix) =>
