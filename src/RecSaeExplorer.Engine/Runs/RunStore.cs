@@ -119,7 +119,7 @@ public sealed partial class RunStore : IDisposable
     {
         RequireWrite();
         if (Find(run.Id) is not null) throw new InvalidOperationException($"A run '{run.Id}' already exists.");
-        var stored = run with { WeightsBytes = weights.Length };
+        var stored = run with { WeightsBytes = weights.Length, WeightsSha256 = Sha256(weights.Span) };
         return Guarded(() => SaveInTransaction(stored, weights));
     }
 
@@ -215,12 +215,35 @@ public sealed partial class RunStore : IDisposable
 
     internal static string WeightsId(string runId) => WeightsPrefix + runId;
 
+    internal static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+
     /// <summary>Test hook: writes weights without a document, as a crash between the two would.</summary>
     internal void WriteOrphanWeights(string runId, byte[] weights)
     {
         using var source = new MemoryStream(weights);
         _db.FileStorage.Upload(WeightsId(runId), $"{runId}.weights", source);
     }
+
+    /// <summary>Adds a run exactly as another store holds it (backup, salvage): document and weights in one transaction.</summary>
+    internal void Import(BsonDocument document, byte[] weights) => Guarded(() =>
+    {
+        _db.BeginTrans();
+        try
+        {
+            string id = document["_id"].AsString;
+            using (var source = new MemoryStream(weights, writable: false)) _db.FileStorage.Upload(WeightsId(id), $"{id}.weights", source);
+            _runs.Insert(document);
+            return _db.Commit();
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    });
+
+    /// <summary>Adds a neuron name or experiment document as another store holds it.</summary>
+    internal void ImportDocument(string collection, BsonDocument document) => Guarded(() => _db.GetCollection(collection).Upsert(document));
 
     internal bool HasWeights(string runId) => _db.FileStorage.Exists(WeightsId(runId));
 
