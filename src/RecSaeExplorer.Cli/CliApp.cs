@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(DataCommands.Build(contextFor));
         root.Subcommands.Add(RecCommands.Build(contextFor));
         root.Subcommands.Add(RunsCommands.Build(contextFor));
+        root.Subcommands.Add(Store.StoreCommands.Build(contextFor));
         root.Subcommands.Add(Sae.SaeCommands.Build(contextFor));
         root.Subcommands.Add(Concepts.NeuronCommands.List(contextFor));
         root.Subcommands.Add(Concepts.NeuronCommands.Detail(contextFor));

@@ -9,10 +9,10 @@ namespace RecSaeExplorer.Engine.Runs;
 /// Trained runs in an embedded LiteDB file: one document per run in <c>runs</c>, its weights in the
 /// file storage under <c>weights/&lt;id&gt;</c>.
 /// <para>
-/// Saving is atomic: the weights and the document are written in one LiteDB transaction, weights
-/// first and the document last. A run is visible only through its document, so even a torn write
-/// that somehow escaped the transaction leaves at most weights without a document, which
-/// <see cref="CollectGarbage"/> (run on every open) deletes.
+/// Saving is atomic: the document and the weights are written in one LiteDB transaction, so a crash
+/// leaves the whole run or nothing (LiteDB's log is replayed or discarded on the next open). Weights
+/// without a document (left by versions that wrote them in separate steps) are deleted by
+/// <see cref="CollectGarbage"/> on every read-write open; <c>recsae store check</c> reports either kind of half run.
 /// </para>
 /// <para>Opened in LiteDB's shared mode, so the CLI and the web app can use one store file.</para>
 /// </summary>
@@ -88,8 +88,8 @@ public sealed partial class RunStore : IDisposable
     /// <summary>The store file.</summary>
     public string Path { get; }
 
-    /// <summary>Test hook: called after the weights are written and before the document is; throw to simulate a crash.</summary>
-    internal Action<RunInfo>? BeforeDocumentWrite { get; set; }
+    /// <summary>Test hook: called after the document is written and before the weights are; throw to simulate a crash.</summary>
+    internal Action<RunInfo>? BetweenWrites { get; set; }
 
     /// <summary>Runs, newest first; only those of <paramref name="kind"/> when given.</summary>
     public IReadOnlyList<RunInfo> List(string? kind = null)
@@ -128,12 +128,14 @@ public sealed partial class RunStore : IDisposable
         _db.BeginTrans();
         try
         {
+            // Document first: it then lands on the run list's first pages near the start of the file,
+            // where a cut file still holds it (salvage needs the document to use the weights).
+            _runs.Insert(RunDocuments.ToBson(stored));
+            BetweenWrites?.Invoke(stored);
             using (var source = new MemoryStream(weights.ToArray(), writable: false))
             {
                 _db.FileStorage.Upload(WeightsId(stored.Id), $"{stored.Id}.weights", source);
             }
-            BeforeDocumentWrite?.Invoke(stored);
-            _runs.Insert(RunDocuments.ToBson(stored));
             _db.Commit();
             return stored;
         }
@@ -231,8 +233,8 @@ public sealed partial class RunStore : IDisposable
         try
         {
             string id = document["_id"].AsString;
-            using (var source = new MemoryStream(weights, writable: false)) _db.FileStorage.Upload(WeightsId(id), $"{id}.weights", source);
             _runs.Insert(document);
+            using (var source = new MemoryStream(weights, writable: false)) _db.FileStorage.Upload(WeightsId(id), $"{id}.weights", source);
             return _db.Commit();
         }
         catch

@@ -35,6 +35,15 @@ public static class StoreCheck
             else lost.Add(new LostRun(id, "its document is unreadable (only its weights were found)"));
         }
 
+        var chunked = filesError is null ? null : reader.FilesFromChunks();
+        byte[]? Weights(string id, out string? error)
+        {
+            var weights = reader.ReadFile(RunStore.WeightsId(id), out error);
+            if (weights is not null || chunked is null) return weights;
+            if (chunked.TryGetValue(RunStore.WeightsId(id), out var rebuilt) && rebuilt is not null) error = null;
+            return rebuilt;
+        }
+
         var candidates = new Dictionary<string, (RunInfo Run, BsonDocument Doc, byte[] Weights)>(StringComparer.Ordinal);
         foreach (var (id, doc) in docs.OrderBy(d => d.Key, StringComparer.Ordinal))
         {
@@ -48,7 +57,7 @@ public static class StoreCheck
                 lost.Add(new LostRun(id, $"its document is damaged ({ex.Message})"));
                 continue;
             }
-            byte[]? weights = reader.ReadFile(RunStore.WeightsId(id), out string? error);
+            byte[]? weights = Weights(id, out string? error);
             if (weights is null) lost.Add(new LostRun(id, $"its weights cannot be read ({error})"));
             else if (weights.Length != run.WeightsBytes) lost.Add(new LostRun(id, $"its weights are {weights.Length:N0} bytes, {run.WeightsBytes:N0} were stored"));
             else if (run.WeightsSha256 is { } sha && sha != RunStore.Sha256(weights)) lost.Add(new LostRun(id, "its weights differ from those stored (checksum)"));

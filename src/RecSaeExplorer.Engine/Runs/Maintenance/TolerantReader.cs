@@ -99,6 +99,30 @@ internal sealed class TolerantReader : IDisposable
         return buffer.ToArray();
     }, out error);
 
+    /// <summary>
+    /// Stored files rebuilt from LiteDB's chunk collection, for when the file list itself is lost (its
+    /// page lies after the first run's weights, so a cut file often loses it): chunks of a file in order,
+    /// null where one is missing. Checked against the run document's size and checksum afterwards.
+    /// </summary>
+    public Dictionary<string, byte[]?> FilesFromChunks()
+    {
+        var chunks = new Dictionary<string, SortedDictionary<int, byte[]>>(StringComparer.Ordinal);
+        With(db =>
+        {
+            foreach (var chunk in db.GetCollection("_chunks").FindAll())
+            {
+                var id = chunk["_id"].AsDocument;
+                string file = id["f"].AsString;
+                if (!chunks.TryGetValue(file, out var parts)) chunks[file] = parts = [];
+                parts[id["n"].AsInt32] = chunk["data"].AsBinary;
+            }
+            return 0;
+        }, out _);
+        return chunks.ToDictionary(c => c.Key, c => c.Value.Keys.SequenceEqual(Enumerable.Range(0, c.Value.Count))
+            ? c.Value.Values.SelectMany(b => b).ToArray()
+            : null, StringComparer.Ordinal);
+    }
+
     private static string PaddedCopy(string source, string folder)
     {
         string copy = Path.Combine(folder, "store.db");
