@@ -33,6 +33,7 @@ public static class RecCommands
         command.SetAction((parse, cancellationToken) =>
         {
             var context = contextFor(parse);
+            if (!parse.GetValue(options.NoSave)) RunStore.EnsureWritable(context.StorePath);
             var dataset = context.LoadDataset(cancellationToken);
             var config = options.Config(parse, dataset.Name);
             var split = DatasetSplit.Create(dataset, parse.GetValue(options.SplitSeed));

@@ -48,6 +48,16 @@ public sealed partial class RunStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Throws the <see cref="StoreException"/> a later write would, without writing: lets a command
+    /// refuse a foreign or damaged store before a long training instead of after it.
+    /// </summary>
+    public static void EnsureWritable(string path)
+    {
+        if (StoreFile.IsMissing(System.IO.Path.GetFullPath(path))) return;
+        using (new RunStore(path, StoreAccess.Read)) { }
+    }
+
     private LiteDatabase Open()
     {
         if (StoreFile.IsMissing(Path))
