@@ -55,7 +55,7 @@ public static class CliApp
         catch (Exception ex)
         {
             error.WriteLine(parse.GetValue(GlobalOptions.Verbose) ? ex.ToString() : $"error: {OneLine(ex)}");
-            return ex is UsageException ? ExitCodes.Usage : ExitCodes.Failure;
+            return ex is UsageException or Engine.Validation.BoundsException ? ExitCodes.Usage : ExitCodes.Failure;
         }
     }
 

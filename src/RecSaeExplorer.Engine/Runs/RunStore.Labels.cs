@@ -23,12 +23,13 @@ public sealed partial class RunStore
         if (run.Kind != SaeKind) throw new InvalidOperationException($"Run '{run.Id}' is not an SAE run; only SAE neurons have names.");
         ArgumentOutOfRangeException.ThrowIfNegative(neuron);
         string id = $"{run.Id}/{neuron}";
-        if (string.IsNullOrWhiteSpace(name))
+        name = Validation.InputBounds.Name(name, "The name"); // enforced here, whatever the page's text field allows
+        if (name is null)
         {
             Guarded(() => NeuronNames.Delete(id));
             return null;
         }
-        var named = new NeuronName(run.Id, neuron, name.Trim(), DateTime.UtcNow);
+        var named = new NeuronName(run.Id, neuron, name, DateTime.UtcNow);
         Guarded(() => NeuronNames.Upsert(new BsonDocument
         {
             ["_id"] = id, ["runId"] = named.RunId, ["neuron"] = named.Neuron, ["name"] = named.Name, ["updatedUtc"] = named.UpdatedUtc,
