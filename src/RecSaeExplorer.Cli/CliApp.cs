@@ -42,15 +42,16 @@ public static class CliApp
             return ExitCodes.Usage;
         }
 
-        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // ProcessTerminationTimeout = null: signals are the caller's (Program's SignalCancellation), observed through the token.
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         try
         {
             return await parse.InvokeAsync(invocation, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or AggregateException { InnerException: OperationCanceledException })
         {
             error.WriteLine("Cancelled.");
-            return ExitCodes.Failure;
+            return ExitCodes.Cancelled;
         }
         catch (Exception ex)
         {

@@ -67,7 +67,7 @@ public sealed class KillDuringSaveTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>An ml-latest-small-shaped folder: 300 users, 400 movies, ~12,000 ratings.</summary>
-    private static string TinyMovieLens(string folder)
+    internal static string TinyMovieLens(string folder)
     {
         Directory.CreateDirectory(folder);
         var movies = new StringBuilder("movieId,title,genres\n");
