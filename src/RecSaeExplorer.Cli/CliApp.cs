@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(DataCommands.Build(contextFor));
         root.Subcommands.Add(RecCommands.Build(contextFor));
         root.Subcommands.Add(RunsCommands.Build(contextFor));
+        root.Subcommands.Add(Store.StoreCommands.Build(contextFor));
         root.Subcommands.Add(Sae.SaeCommands.Build(contextFor));
         root.Subcommands.Add(Concepts.NeuronCommands.List(contextFor));
         root.Subcommands.Add(Concepts.NeuronCommands.Detail(contextFor));
@@ -42,20 +43,21 @@ public static class CliApp
             return ExitCodes.Usage;
         }
 
-        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        // ProcessTerminationTimeout = null: signals are the caller's (Program's SignalCancellation), observed through the token.
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         try
         {
             return await parse.InvokeAsync(invocation, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is OperationCanceledException or AggregateException { InnerException: OperationCanceledException })
         {
             error.WriteLine("Cancelled.");
-            return ExitCodes.Failure;
+            return ExitCodes.Cancelled;
         }
         catch (Exception ex)
         {
             error.WriteLine(parse.GetValue(GlobalOptions.Verbose) ? ex.ToString() : $"error: {OneLine(ex)}");
-            return ex is UsageException ? ExitCodes.Usage : ExitCodes.Failure;
+            return ex is UsageException or Engine.Validation.BoundsException ? ExitCodes.Usage : ExitCodes.Failure;
         }
     }
 

@@ -1,3 +1,5 @@
 using RecSaeExplorer.Cli;
+using RecSaeExplorer.Cli.Common;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error);
+using var signals = new SignalCancellation();
+return signals.ExitCodeFor(await CliApp.RunAsync(args, Console.Out, Console.Error, signals.Token));

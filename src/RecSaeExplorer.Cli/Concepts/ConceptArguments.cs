@@ -3,6 +3,7 @@ using RecSaeExplorer.Cli.Common;
 using RecSaeExplorer.Core.Concepts;
 using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Engine.Interventions;
+using RecSaeExplorer.Engine.Validation;
 
 namespace RecSaeExplorer.Cli.Concepts;
 
@@ -43,26 +44,9 @@ internal static class ConceptArguments
             ?? throw new UsageException($"No item has id or title '{spec}'.");
     }
 
-    /// <summary>"0:5:0.5" → 0, 0.5, …, 5 (inclusive); "0,1,3" → those levels.</summary>
-    public static double[] Levels(string spec)
-    {
-        try
-        {
-            string[] parts = spec.Split(':');
-            if (parts.Length == 1) return spec.Split(',').Select(Number).ToArray();
-            if (parts.Length != 3) throw new FormatException();
-            double start = Number(parts[0]), stop = Number(parts[1]), step = Number(parts[2]);
-            if (step <= 0 || stop < start) throw new FormatException();
-            int count = (int)Math.Floor((stop - start) / step + 1e-9) + 1;
-            return Enumerable.Range(0, count).Select(k => Math.Round(start + k * step, 10)).ToArray();
-        }
-        catch (FormatException)
-        {
-            throw new UsageException($"Levels '{spec}' must be start:stop:step (e.g. 0:5:0.5) or a list (e.g. 0,1,2).");
-        }
-    }
+    /// <summary>"0:5:0.5" → 0, 0.5, …, 5 (inclusive); "0,1,3" → those levels; within <see cref="InputBounds"/>.</summary>
+    public static double[] Levels(string spec) => InputBounds.LevelGrid(spec, "--levels");
 
-    private static double Number(string text) => double.Parse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     public static EditMode Mode(string text) => text.Trim().ToLowerInvariant() switch
     {

@@ -4,6 +4,7 @@ using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Engine.Recommenders.Training;
 using RecSaeExplorer.Engine.Runs;
+using RecSaeExplorer.Engine.Runs.Integrity;
 using RecSaeExplorer.Engine.Sae;
 
 namespace RecSaeExplorer.Cli.Concepts;
@@ -46,7 +47,7 @@ internal sealed class ConceptSession : IDisposable
 
     public static ConceptSession Open(CliContext context, string runId, CancellationToken ct)
     {
-        using var store = new RunStore(context.StorePath);
+        using var store = new RunStore(context.StorePath, StoreAccess.Read);
         var run = store.Get(runId);
         if (run.Kind != RunStore.SaeKind || run.ParentRunId is null) throw new UsageException($"Run '{run.Id}' is not an SAE run.");
         var dataset = context.LoadDataset(run.DatasetName, ct);

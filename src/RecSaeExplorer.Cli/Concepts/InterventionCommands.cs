@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using RecSaeExplorer.Cli.Common;
 using RecSaeExplorer.Engine.Interventions;
+using RecSaeExplorer.Engine.Validation;
 
 namespace RecSaeExplorer.Cli.Concepts;
 
@@ -13,11 +14,17 @@ public static class InterventionCommands
         var command = new Command("promote", "Promote an item through a neuron over a level grid and report reach (entered the top-30) and collateral.");
         var o = new InterventionOptions(command, defaultLevel: null);
         var item = new Option<string>("--item") { Description = "Item id or title (the most popular title containing the text).", Required = true };
-        var levels = new Option<string>("--levels") { Description = "Level grid start:stop:step or a list.", DefaultValueFactory = _ => "0:5:0.5" };
-        var target = new Option<double>("--target") { Description = "Reach share whose minimum level is reported.", DefaultValueFactory = _ => 0.5 };
+        var levels = new Option<string>("--levels")
+        {
+            Description = $"Level grid start:stop:step or a list (at most {InputBounds.MaxLevels:N0} levels, each within ±{InputBounds.MaxLevelMagnitude:N0}).",
+            DefaultValueFactory = _ => "0:5:0.5",
+        }.Bounded((spec, name) => InputBounds.LevelGrid(spec, name));
+        var target = new Option<double>("--target") { Description = "Reach share whose minimum level is reported.", DefaultValueFactory = _ => 0.5 }
+            .Bounded((v, name) => InputBounds.Share(v, name));
         command.Options.Add(item);
         command.Options.Add(levels);
-        var bench = new Option<int>("--bench") { Description = "Also time this many promotion steps at the last level (median, p95, memory growth)." };
+        var bench = new Option<int>("--bench") { Description = "Also time this many promotion steps at the last level (median, p95, memory growth)." }
+            .Bounded((v, name) => { if (v != 0) InputBounds.Count(v, name); });
         command.Options.Add(target);
         command.Options.Add(bench);
         command.SetAction((parse, ct) =>
@@ -111,7 +118,8 @@ internal sealed class InterventionOptions
 {
     public InterventionOptions(Command command, double? defaultLevel)
     {
-        Level = new Option<double?>("--level") { Description = "Code value for the edit.", DefaultValueFactory = _ => defaultLevel };
+        Level = new Option<double?>("--level") { Description = $"Code value for the edit (finite, within ±{InputBounds.MaxLevelMagnitude:N0}).", DefaultValueFactory = _ => defaultLevel }
+            .Bounded((v, name) => { if (v is { } level) InputBounds.Level(level, name); });
         command.Arguments.Add(Run);
         foreach (var option in new Option[] { Neuron, Audience, Mode, Facet, Depth, PlainDecode, Csv }) command.Options.Add(option);
         if (defaultLevel is not null) command.Options.Add(Level);
@@ -122,7 +130,8 @@ internal sealed class InterventionOptions
     public Option<string?> Audience { get; } = new("--audience") { Description = "facet:<name>[:n], gender:F|M, age:<band>, test, all or user:<id> (default: fans of the neuron's facet, else test users)." };
     public Option<string> Mode { get; } = new("--mode") { Description = "set or add.", DefaultValueFactory = _ => "set" };
     public Option<string?> Facet { get; } = new("--facet") { Description = "Facet whose share of the top-30 is measured (default: the neuron's label, else the audience's facet)." };
-    public Option<int> Depth { get; } = new("--depth") { Description = "List depth.", DefaultValueFactory = _ => 30 };
+    public Option<int> Depth { get; } = new Option<int>("--depth") { Description = "List depth.", DefaultValueFactory = _ => 30 }
+        .Bounded((v, name) => InputBounds.Count(v, name));
     public Option<bool> PlainDecode { get; } = new("--plain-decode") { Description = "Use the plain decode D(z') (paper) instead of keeping the SAE's reconstruction error." };
     public Option<FileInfo?> Csv { get; } = new("--csv") { Description = "Also write per-user results to this CSV file." };
     public Option<double?> Level { get; }
@@ -135,16 +144,16 @@ internal sealed class InterventionOptions
         command.Options.Add(TargetCut);
     }
 
-    public Option<string?> Levels { get; } = new("--levels")
+    public Option<string?> Levels { get; } = new Option<string?>("--levels")
     {
         Description = "Also sweep these levels (start:stop:step or a list; e.g. --levels=-1:0:0.25) and report the share at each.",
-    };
+    }.Bounded((spec, name) => { if (spec is not null) InputBounds.LevelGrid(spec, name); });
 
-    public Option<double> TargetCut { get; } = new("--target-cut")
+    public Option<double> TargetCut { get; } = new Option<double>("--target-cut")
     {
         Description = "With --levels: report the level nearest 0 that removes at least this share of the facet (0.8 = 80%).",
         DefaultValueFactory = _ => 0.8,
-    };
+    }.Bounded((v, name) => InputBounds.Share(v, name));
 
     /// <summary>suppress and nudge only: whose codes are edited.</summary>
     public Option<EditTarget> On { get; } = new("--on")

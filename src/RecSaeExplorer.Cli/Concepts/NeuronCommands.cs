@@ -70,7 +70,8 @@ public static class NeuronCommands
         var run = RunArgument();
         var neuron = new Argument<string>("neuron") { Description = "Neuron index, or a label (the most confident neuron with it)." };
         var level = new Option<double>("--level") { Description = "Probe code value z_k.", DefaultValueFactory = _ => 2 };
-        var top = new Option<int>("--top") { Description = "Items to list.", DefaultValueFactory = _ => 15 };
+        var top = new Option<int>("--top") { Description = "Items to list.", DefaultValueFactory = _ => 15 }
+            .Bounded((v, name) => Engine.Validation.InputBounds.Count(v, name));
         var csv = new Option<FileInfo?>("--csv") { Description = "Also write the neuron's CSV row to this file." };
         command.Arguments.Add(run);
         command.Arguments.Add(neuron);

@@ -39,7 +39,8 @@ public static class DataCommands
     private static Command Stats(Func<ParseResult, CliContext> contextFor)
     {
         var command = new Command("stats", "Users, items, interactions, density, top facets and the decade histogram of --dataset.");
-        var top = new Option<int>("--top") { Description = "How many facets to show.", DefaultValueFactory = _ => 20 };
+        var top = new Option<int>("--top") { Description = "How many facets to show.", DefaultValueFactory = _ => 20 }
+            .Bounded((v, name) => Engine.Validation.InputBounds.Count(v, name));
         command.Options.Add(top);
         command.SetAction((parse, cancellationToken) =>
         {

@@ -6,6 +6,7 @@ using RecSaeExplorer.Engine.Interop;
 using RecSaeExplorer.Engine.Recommenders.Evaluation;
 using RecSaeExplorer.Engine.Recommenders.Training;
 using RecSaeExplorer.Engine.Runs;
+using RecSaeExplorer.Engine.Runs.Integrity;
 using Spectre.Console;
 
 namespace RecSaeExplorer.Cli.Rec;
@@ -34,6 +35,7 @@ public static class RecCommands
         command.SetAction((parse, cancellationToken) =>
         {
             var context = contextFor(parse);
+            if (!parse.GetValue(options.NoSave)) RunStore.EnsureWritable(context.StorePath);
             var dataset = context.LoadDataset(cancellationToken);
             var config = options.Config(parse, dataset.Name);
             var split = DatasetSplit.Create(dataset, parse.GetValue(options.SplitSeed));
@@ -113,7 +115,7 @@ public static class RecCommands
     /// <summary>A stored recommender run with the dataset it was trained on (loaded through --data-dir when given).</summary>
     private static (RunInfo Run, Dataset Dataset, TrainedRecommender Trained) OpenStored(CliContext context, string runId, CancellationToken cancellationToken)
     {
-        using var store = new RunStore(context.StorePath);
+        using var store = new RunStore(context.StorePath, StoreAccess.Read);
         var run = store.Get(runId);
         var dataset = context.LoadDataset(run.DatasetName, cancellationToken);
         return (run, dataset, store.LoadRecommender(run.Id, dataset));

@@ -3,6 +3,7 @@ using System.Globalization;
 using RecSaeExplorer.Cli.Common;
 using RecSaeExplorer.Cli.Rec;
 using RecSaeExplorer.Engine.Runs;
+using RecSaeExplorer.Engine.Runs.Integrity;
 using Spectre.Console;
 using Spectre.Console.Json;
 
@@ -27,8 +28,13 @@ public static class RunsCommands
         command.SetAction(parse =>
         {
             var context = contextFor(parse);
-            using var store = new RunStore(context.StorePath);
-            var runs = store.List(parse.GetValue(kind));
+            // A store that does not exist yet holds no runs; listing must not create it.
+            IReadOnlyList<RunInfo> runs = [];
+            if (!StoreFile.IsMissing(context.StorePath))
+            {
+                using var store = new RunStore(context.StorePath, StoreAccess.Read);
+                runs = store.List(parse.GetValue(kind));
+            }
             if (context.Json) context.WriteJson(runs.Select(RunSummary.Of).ToList());
             else WriteTable(context.Console, runs);
             return ExitCodes.Ok;
@@ -43,7 +49,7 @@ public static class RunsCommands
         command.SetAction(parse =>
         {
             var context = contextFor(parse);
-            using var store = new RunStore(context.StorePath);
+            using var store = new RunStore(context.StorePath, StoreAccess.Read);
             var info = store.Get(parse.GetValue(run)!);
             if (context.Json) context.WriteJson(info);
             else WriteDetails(context.Console, info);

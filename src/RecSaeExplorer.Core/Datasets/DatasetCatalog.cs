@@ -34,16 +34,20 @@ public sealed class DatasetCatalog(ProductPaths paths)
     {
         var loader = Get(name);
         string folder = dataDir ?? DefaultFolder(name);
-        if (!loader.IsPresent(folder)) throw new DatasetNotFoundException(loader.Name, folder);
+        // A folder the user named is read as given, so the loader's error names the missing or unreadable file.
+        if (dataDir is not null && !Directory.Exists(folder)) throw new DatasetNotFoundException(loader.Name, folder, given: true);
+        if (dataDir is null && !loader.IsPresent(folder)) throw new DatasetNotFoundException(loader.Name, folder);
         return loader.Load(folder, cancellationToken);
     }
 }
 
 /// <summary>The dataset's files are not in the folder; the message says how to get them.</summary>
-public sealed class DatasetNotFoundException(string name, string folder)
-    : Exception(name == MovieLens1MLoader.DatasetName
+public sealed class DatasetNotFoundException(string name, string folder, bool given = false)
+    : Exception(given
+        ? $"The data folder {folder} given for dataset '{name}' does not exist."
+        : name == MovieLens1MLoader.DatasetName
         ? $"ML-1M is not in {folder}: run 'recsae data fetch ml-1m' to download it, or 'recsae data import ml-1m <folder>' to copy a local copy."
-        : $"Dataset '{name}' is not in {folder}; pass --data-dir <folder> to read it from elsewhere.")
+        : $"Dataset '{name}' is not in {folder}; read it from another folder with --data-dir (command line) or Explorer:DataDir (explorer).")
 {
     public string Name { get; } = name;
     public string Folder { get; } = folder;

@@ -52,7 +52,7 @@ public sealed record Audience(string Description, IReadOnlyList<int> Users)
         int colon = rest.LastIndexOf(':');
         if (colon >= 0 && int.TryParse(rest[(colon + 1)..], out int n))
         {
-            count = n;
+            count = Validation.InputBounds.Count(n, "audience size");
             rest = rest[..colon];
         }
         int facet = FacetIndex(dataset, rest);

@@ -28,6 +28,7 @@ internal static class RunDocuments
         ["epochLosses"] = new BsonArray(run.EpochLosses.Select(s => new BsonValue(s))),
         ["totalSeconds"] = run.TotalSeconds,
         ["weightsBytes"] = run.WeightsBytes,
+        ["weightsSha256"] = run.WeightsSha256 is null ? BsonValue.Null : new BsonValue(run.WeightsSha256),
     };
 
     public static RunInfo FromBson(BsonDocument doc) => new()
@@ -48,6 +49,7 @@ internal static class RunDocuments
         EpochLosses = doc["epochLosses"].AsArray.Select(v => v.AsDouble).ToArray(),
         TotalSeconds = doc["totalSeconds"].AsDouble,
         WeightsBytes = doc["weightsBytes"].AsInt64,
+        WeightsSha256 = doc["weightsSha256"].IsString ? doc["weightsSha256"].AsString : null,
     };
 
     // Converted node by node: LiteDB's own JSON text round trip keeps only ~9 significant digits.

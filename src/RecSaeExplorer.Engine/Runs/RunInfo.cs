@@ -37,4 +37,7 @@ public sealed record RunInfo
 
     /// <summary>Size of the stored weights; set by the store.</summary>
     public long WeightsBytes { get; init; }
+
+    /// <summary>SHA-256 of the stored weights (hex), set by the store; null for runs stored before it was kept.</summary>
+    public string? WeightsSha256 { get; init; }
 }

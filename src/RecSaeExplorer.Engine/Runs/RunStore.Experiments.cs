@@ -12,19 +12,20 @@ public sealed partial class RunStore
     /// <summary>Appends an experiment to the audit log (kept when its run is deleted: the log is history).</summary>
     public Experiment SaveExperiment(Experiment experiment)
     {
+        RequireWrite();
         if (string.IsNullOrWhiteSpace(experiment.Author)) throw new ArgumentException("An experiment needs an author.", nameof(experiment));
-        ExperimentsLog.Insert(ExperimentDocuments.ToBson(experiment));
+        Guarded(() => ExperimentsLog.Insert(ExperimentDocuments.ToBson(experiment)));
         return experiment;
     }
 
     /// <summary>Saved experiments, newest first; only those of <paramref name="runId"/> when given.</summary>
     public IReadOnlyList<Experiment> Experiments(string? runId = null)
     {
-        var docs = runId is null ? ExperimentsLog.FindAll() : ExperimentsLog.Find(Query.EQ("runId", runId));
+        var docs = Guarded(() => (runId is null ? ExperimentsLog.FindAll() : ExperimentsLog.Find(Query.EQ("runId", runId))).ToList());
         return docs.Select(ExperimentDocuments.FromBson).OrderByDescending(e => e.CreatedUtc).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
     }
 
-    public Experiment? FindExperiment(string id) => ExperimentsLog.FindById(id) is { } doc ? ExperimentDocuments.FromBson(doc) : null;
+    public Experiment? FindExperiment(string id) => Guarded(() => ExperimentsLog.FindById(id)) is { } doc ? ExperimentDocuments.FromBson(doc) : null;
 }
 
 /// <summary>Explicit document shape of an experiment (readable in any LiteDB viewer).</summary>

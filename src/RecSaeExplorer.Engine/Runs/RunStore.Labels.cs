@@ -13,25 +13,27 @@ public sealed partial class RunStore
 
     /// <summary>The names people gave the neurons of <paramref name="runId"/>, by neuron index.</summary>
     public IReadOnlyDictionary<int, NeuronName> NeuronNamesOf(string runId) =>
-        NeuronNames.Find(Query.EQ("runId", runId)).Select(NameFromBson).ToDictionary(n => n.Neuron);
+        Guarded(() => NeuronNames.Find(Query.EQ("runId", runId)).ToList()).Select(NameFromBson).ToDictionary(n => n.Neuron);
 
     /// <summary>Names neuron <paramref name="neuron"/> of an SAE run; a blank name restores the automatic label.</summary>
     public NeuronName? SetNeuronName(string runId, int neuron, string? name)
     {
+        RequireWrite();
         var run = Get(runId);
         if (run.Kind != SaeKind) throw new InvalidOperationException($"Run '{run.Id}' is not an SAE run; only SAE neurons have names.");
         ArgumentOutOfRangeException.ThrowIfNegative(neuron);
         string id = $"{run.Id}/{neuron}";
-        if (string.IsNullOrWhiteSpace(name))
+        name = Validation.InputBounds.Name(name, "The name"); // enforced here, whatever the page's text field allows
+        if (name is null)
         {
-            NeuronNames.Delete(id);
+            Guarded(() => NeuronNames.Delete(id));
             return null;
         }
-        var named = new NeuronName(run.Id, neuron, name.Trim(), DateTime.UtcNow);
-        NeuronNames.Upsert(new BsonDocument
+        var named = new NeuronName(run.Id, neuron, name, DateTime.UtcNow);
+        Guarded(() => NeuronNames.Upsert(new BsonDocument
         {
             ["_id"] = id, ["runId"] = named.RunId, ["neuron"] = named.Neuron, ["name"] = named.Name, ["updatedUtc"] = named.UpdatedUtc,
-        });
+        }));
         return named;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using RecSaeExplorer.Engine.Experiments;
+using RecSaeExplorer.Engine.Runs.Integrity;
 using RecSaeExplorer.Web.Runs;
 
 namespace RecSaeExplorer.Web.Labs;
@@ -14,8 +15,16 @@ public static class ExperimentsExport
     public static IEndpointRouteBuilder MapExperimentsExport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet($"/{Route}", (RunCatalog runs, string? run) =>
-            Results.File(Encoding.UTF8.GetBytes(Csv(runs, run)), "text/csv; charset=utf-8", "experiments.csv"))
-            .RequireRateLimiting(Identity.AccountEndpoints.HeavyPolicy);
+        {
+            try
+            {
+                return Results.File(Encoding.UTF8.GetBytes(Csv(runs, run)), "text/csv; charset=utf-8", "experiments.csv");
+            }
+            catch (StoreException e)
+            {
+                return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        }).RequireRateLimiting(Identity.AccountEndpoints.HeavyPolicy);
         return endpoints;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RecSaeExplorer.Engine.Interventions;
+using RecSaeExplorer.Engine.Validation;
 
 namespace RecSaeExplorer.Web.Labs;
 
@@ -22,6 +23,9 @@ public sealed record LabState
     /// <summary>The users lab's measured concept (a facet name).</summary>
     public string? Concept { get; init; }
 
+    /// <summary>Why a value of the link could not be used (e.g. "item 'abc' is not a valid id …"), or null; never part of the query.</summary>
+    public string? LinkError { get; init; }
+
     /// <summary>The query string (without '?') carrying this state; empty values are left out.</summary>
     public string ToQuery()
     {
@@ -43,17 +47,37 @@ public sealed record LabState
     }
 
     /// <summary>The state from query values as <c>[SupplyParameterFromQuery]</c> hands them over (unknown modes fall back to set).</summary>
-    public static LabState From(string? run, int? item, int? neuron, string? level, string? mode, string? audience, int? user, string? concept) => new()
+    /// Ids arrive as text: "item=abc" or "item=99999999999" must become a message naming the value, not a failed request.
+    public static LabState From(string? run, string? item, string? neuron, string? level, string? mode, string? audience, string? user, string? concept)
     {
-        Run = Blank(run),
-        Item = item,
-        Neuron = neuron,
-        Level = double.TryParse(level, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : 0,
-        Mode = ParseMode(mode),
-        Audience = Blank(audience) ?? DefaultAudience,
-        User = user,
-        Concept = Blank(concept),
-    };
+        var errors = new List<string>();
+        return new LabState
+        {
+            Run = Blank(run),
+            Item = Id(item, "item"),
+            Neuron = Id(neuron, "neuron"),
+            Level = double.TryParse(level, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : 0,
+            Mode = ParseMode(mode),
+            Audience = Blank(audience) ?? DefaultAudience,
+            User = Id(user, "user"),
+            Concept = Blank(concept),
+            LinkError = errors.Count > 0 ? string.Join(" ", errors) : null,
+        };
+
+        int? Id(string? text, string name)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            try
+            {
+                return InputBounds.Id(text.Trim(), name);
+            }
+            catch (BoundsException e)
+            {
+                errors.Add(e.Message);
+                return null;
+            }
+        }
+    }
 
     public static string ModeName(EditMode mode) => mode.ToString().ToLowerInvariant();
 

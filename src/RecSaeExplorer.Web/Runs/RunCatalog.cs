@@ -6,6 +6,7 @@ using RecSaeExplorer.Engine.Experiments;
 using RecSaeExplorer.Engine.Recommenders.Evaluation;
 using RecSaeExplorer.Engine.Recommenders.Training;
 using RecSaeExplorer.Engine.Runs;
+using RecSaeExplorer.Engine.Runs.Integrity;
 using RecSaeExplorer.Engine.Sae;
 using RecSaeExplorer.Engine.Sae.Evaluation;
 using RecSaeExplorer.Web.Datasets;
@@ -24,7 +25,8 @@ public sealed record LoadedRecommender(RunInfo Run, Dataset Dataset, DatasetSpli
 /// </summary>
 public sealed class RunCatalog : IDisposable
 {
-    private readonly Lazy<RunStore> _store;
+    private RunStore? _store;
+    private StoreException? _problem;
     private readonly Lock _storeGate = new();
     private readonly SemaphoreSlim _loadGate = new(1, 1);
     private readonly ConcurrentDictionary<string, LoadedRecommender> _recommenders = new(StringComparer.Ordinal);
@@ -36,10 +38,28 @@ public sealed class RunCatalog : IDisposable
         _datasets = datasets;
         _logger = logger;
         StorePath = options.Value.StorePath is { Length: > 0 } path ? Path.GetFullPath(path) : paths.StorePath;
-        _store = new Lazy<RunStore>(() => new RunStore(StorePath), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public string StorePath { get; }
+
+    /// <summary>
+    /// Why the store cannot be used (foreign, damaged, newer), or null; opens it on first call. A
+    /// problem is kept until the explorer restarts, so every page shows it instead of failing one by one.
+    /// </summary>
+    public StoreException? Problem
+    {
+        get
+        {
+            try
+            {
+                Use(_ => 0);
+            }
+            catch (StoreException)
+            {
+            }
+            return _problem;
+        }
+    }
 
     /// <summary>Fires after a run was stored or deleted (on the thread that did it).</summary>
     public event Action? Changed;
@@ -130,7 +150,21 @@ public sealed class RunCatalog : IDisposable
     /// <summary>Runs <paramref name="action"/> on the store under the catalog's lock (accounts and the audit trail use it too).</summary>
     public T Use<T>(Func<RunStore, T> action)
     {
-        lock (_storeGate) return action(_store.Value);
+        lock (_storeGate)
+        {
+            if (_problem is not null) throw _problem;
+            try
+            {
+                _store ??= new RunStore(StorePath);
+                return action(_store);
+            }
+            catch (StoreException e) when (e.Problem != StoreProblem.Busy)
+            {
+                _problem = e;
+                _logger.LogError("Store unusable: {Problem}", e.Message);
+                throw;
+            }
+        }
     }
 
     private void RaiseChanged()
@@ -153,7 +187,7 @@ public sealed class RunCatalog : IDisposable
     {
         foreach (var loaded in _recommenders.Values) loaded.Recommender.Dispose();
         _recommenders.Clear();
-        if (_store.IsValueCreated) _store.Value.Dispose();
+        _store?.Dispose();
         _loadGate.Dispose();
     }
 }

@@ -50,7 +50,9 @@ public class DataCommandsTests
             var result = await CliRunner.RunAsync("data", "stats", "--data-dir", empty);
             Assert.Equal(ExitCodes.Failure, result.ExitCode);
             Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            Assert.Contains("--data-dir", result.Error);
+            // The folder was given: the error names the missing file instead of suggesting --data-dir again.
+            Assert.Contains("movies.csv", result.Error);
+            Assert.DoesNotContain("--data-dir", result.Error);
         }
         finally
         {

@@ -70,15 +70,11 @@ public sealed class RunStoreTests : IDisposable
         using var trained = Train(RecommenderModel.Mf);
         using (var store = new RunStore(StorePath))
         {
-            store.BeforeDocumentWrite = run =>
-            {
-                Assert.True(store.HasWeights(run.Id), "weights are written before the document");
-                throw new IOException("disk full (injected)");
-            };
+            store.BetweenWrites = _ => throw new IOException("disk full (injected)");
             Assert.Throws<IOException>(() => store.SaveRecommender(trained, id: "mf-doomed"));
             Assert.Empty(store.List());
             Assert.False(store.HasWeights("mf-doomed"));
-            store.BeforeDocumentWrite = null;
+            store.BetweenWrites = null;
             store.SaveRecommender(trained, id: "mf-fine");
         }
         using var reopened = new RunStore(StorePath);

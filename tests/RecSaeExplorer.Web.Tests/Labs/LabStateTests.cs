@@ -11,8 +11,8 @@ public sealed class LabStateTests
         var state = new LabState { Run = "sae-mf-1", Item = 260, Neuron = 7, Level = 2.25, Mode = EditMode.Add, Audience = "facet:Film-Noir:30", User = 42, Concept = "Sci-Fi" };
 
         var query = System.Web.HttpUtility.ParseQueryString(state.ToQuery());
-        var back = LabState.From(query["run"], int.Parse(query["item"]!), int.Parse(query["neuron"]!), query["level"], query["mode"],
-            query["audience"], int.Parse(query["user"]!), query["concept"]);
+        var back = LabState.From(query["run"], query["item"], query["neuron"], query["level"], query["mode"],
+            query["audience"], query["user"], query["concept"]);
 
         Assert.Equal(state, back);
         Assert.Contains("audience=facet%3AFilm-Noir%3A30", state.ToQuery());

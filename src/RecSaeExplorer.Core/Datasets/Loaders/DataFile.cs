@@ -19,6 +19,7 @@ internal static class DataFile
     public static byte[] ReadAll(string path, FileEncoding encoding, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (Directory.Exists(path)) throw new DatasetFormatException(path, 0, "(file)", "a file", "a folder");
         if (!File.Exists(path)) throw new DatasetFormatException(path, 0, "(file)", "the file to exist");
         byte[] bytes;
         try
@@ -29,6 +30,8 @@ internal static class DataFile
         {
             throw new DatasetFormatException(path, 0, "(file)", "a readable file", e.Message, e);
         }
+        // A UTF-8 byte order mark is accepted on every file, whatever its documented encoding (editors add one to ASCII files too).
+        if (bytes.AsSpan().StartsWith("\uFEFF"u8)) bytes = bytes[3..];
         if (bytes.Length == 0) throw new DatasetFormatException(path, 0, "(file)", "a non-empty file");
         Validate(path, bytes, encoding);
         return bytes;

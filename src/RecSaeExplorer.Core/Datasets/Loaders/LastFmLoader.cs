@@ -56,9 +56,10 @@ public sealed class LastFmLoader(LastFmOptions? options = null) : IDatasetLoader
     {
         var artists = ReadArtists(Path.Combine(folder, ArtistsFile), cancellationToken);
         var listens = ReadListens(Path.Combine(folder, ListensFile), artists, cancellationToken);
-        var rows = ListenerFilter.Apply(UserRows.Group(listens, "userID+artistID"), artists.Count, Options, cancellationToken);
+        // Every file is read before filtering, so a broken file is reported even when the filter would empty the dataset.
         var tagNames = ReadTagNames(Path.Combine(folder, TagsFile), cancellationToken);
         var tags = ReadTaggings(Path.Combine(folder, TaggingsFile), artists, tagNames, cancellationToken);
+        var rows = ListenerFilter.Apply(UserRows.Group(listens, "userID+artistID"), artists.Count, Options, Path.Combine(folder, ListensFile), cancellationToken);
 
         int[] listeners = rows.ItemDegrees(artists.Count);
         var (facetNames, facets) = tags.Facets(artists.Count, p => listeners[p] > 0, Options.TopTagsPerArtist, Options.MinArtistsPerTag);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using RecSaeExplorer.Engine.Interventions;
+using RecSaeExplorer.Engine.Validation;
 using RecSaeExplorer.Web.Concepts;
 using RecSaeExplorer.Web.Labs;
 using RecSaeExplorer.Web.Runs;
@@ -33,12 +34,12 @@ public abstract class LabPageBase : ComponentBase, IDisposable
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "run")] public string? RunQuery { get; set; }
-    [SupplyParameterFromQuery(Name = "item")] public int? ItemQuery { get; set; }
-    [SupplyParameterFromQuery(Name = "neuron")] public int? NeuronQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "item")] public string? ItemQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "neuron")] public string? NeuronQuery { get; set; }
     [SupplyParameterFromQuery(Name = "level")] public string? LevelQuery { get; set; }
     [SupplyParameterFromQuery(Name = "mode")] public string? ModeQuery { get; set; }
     [SupplyParameterFromQuery(Name = "audience")] public string? AudienceQuery { get; set; }
-    [SupplyParameterFromQuery(Name = "user")] public int? UserQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "user")] public string? UserQuery { get; set; }
     [SupplyParameterFromQuery(Name = "concept")] public string? ConceptQuery { get; set; }
 
     protected LabState State { get; private set; } = new();
@@ -147,7 +148,12 @@ public abstract class LabPageBase : ComponentBase, IDisposable
         if (Sae is null || !Sae.Run.Id.StartsWith(run, StringComparison.Ordinal)) Sae = await Concepts.OpenAsync(run);
         state = WithDefaults(state with { Run = Sae.Run.Id, Mode = Modes.Contains(state.Mode) ? state.Mode : Modes[0] });
         if (Audience is null || Applied?.Run != state.Run || Audience.Spec != state.Audience) Audience = await Labs.AudienceAsync(Sae, state.Audience);
-        if (state.Neuron is not { } k || k < 0 || k >= Sae.Width) return state with { Neuron = null };
+        if (state.LinkError is { } linkError) throw new BoundsException("link", linkError);
+        var dataset = Sae.Dataset.Name;
+        if (state.Item is { } item && Sae.ItemById(item) is null) throw new BoundsException("item", $"item {item} is not an item of {dataset}.");
+        if (state.User is { } user && Sae.UserById(user) is null) throw new BoundsException("user", $"user {user} is not a user of {dataset}.");
+        if (state.Neuron is not { } k) return state;
+        if (k < 0 || k >= Sae.Width) throw new BoundsException("neuron", $"neuron {k} is outside 0..{Sae.Width - 1} for run {Sae.Run.Id}.");
         Grid = LevelGrid.For(Sae.Profiles[k].MaxActivation, state.Mode);
         return state with { Level = Grid.Snap(state.Level) };
     }
