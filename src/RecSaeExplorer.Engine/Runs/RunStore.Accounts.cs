@@ -1,5 +1,6 @@
 using LiteDB;
 using RecSaeExplorer.Engine.Accounts;
+using RecSaeExplorer.Engine.Runs.Integrity;
 
 namespace RecSaeExplorer.Engine.Runs;
 
@@ -8,10 +9,11 @@ public sealed partial class RunStore : IAccountRepository
 {
     private const string AccountsCollection = "accounts";
 
+    /// <summary>The unique name index is made by writers only: a read-only store must not be written to.</summary>
     private ILiteCollection<Account> AccountsOf()
     {
         var accounts = _db.GetCollection<Account>(AccountsCollection);
-        accounts.EnsureIndex(a => a.NormalizedUserName, unique: true);
+        if (Access == StoreAccess.Write) accounts.EnsureIndex(a => a.NormalizedUserName, unique: true);
         return accounts;
     }
 

@@ -18,7 +18,10 @@ public static class StoreSchema
     private const string MarkerId = "store";
 
     /// <summary>Collections only this product creates; any of them marks an unversioned (version 0) store.</summary>
-    internal static readonly string[] ProductCollections = ["runs", "neuron_names", "experiments"];
+    internal static readonly string[] ProductCollections = ["runs", "neuron_names", "experiments", "proposals", "accounts", "audit"];
+
+    /// <summary>Collections of records that are not runs: copied whole by backup, salvage and restore.</summary>
+    internal static readonly string[] RecordCollections = ["experiments", "proposals", "accounts", "audit"];
 
     /// <summary>Migration steps: <c>Steps[v]</c> takes a store from version v to v + 1, inside one transaction.</summary>
     internal static readonly IReadOnlyList<Action<LiteDatabase>> Steps =

@@ -4,8 +4,9 @@ namespace RecSaeExplorer.Engine.Runs.Maintenance;
 
 /// <summary>
 /// Backup, salvage and restore, all one operation: copy every intact run (document and weights, each
-/// run in one transaction), the names of their neurons and the readable experiments into a brand-new
-/// store. The source is only read (read-only connections, shared with a running explorer or CLI); the
+/// run in one transaction), the names of their neurons, and every readable document of the collections
+/// that are not runs (experiments, proposals, accounts, the audit trail, with their ids, so the audit's
+/// hash chain still verifies) into a brand-new store. The source is only read (read-only connections, shared with a running explorer or CLI); the
 /// copy is written beside the target as "*.partial", flushed to disk and renamed into place, so a
 /// target path never holds half a copy.
 /// <para>
@@ -32,7 +33,10 @@ public static class StoreCopy
                 var kept = report.Intact.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
                 foreach (var name in reader.ReadAll("neuron_names").Docs.Values.Where(n => kept.Contains(n["runId"].AsString)))
                     copy.ImportDocument("neuron_names", name);
-                foreach (var experiment in reader.ReadAll("experiments").Docs.Values) copy.ImportDocument("experiments", experiment);
+                foreach (string collection in StoreSchema.RecordCollections)
+                {
+                    foreach (var document in reader.ReadAll(collection).Docs.Values) copy.ImportDocument(collection, document);
+                }
             }
             Flush(partial);
             File.Move(partial, target);

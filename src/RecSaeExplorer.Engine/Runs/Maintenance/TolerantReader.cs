@@ -70,7 +70,8 @@ internal sealed class TolerantReader : IDisposable
         {
             if (!db.CollectionExists(collection)) return 0;
             // Collect one by one so the documents before a damaged page are kept.
-            foreach (var doc in db.GetCollection(collection).FindAll()) docs[doc["_id"].AsString] = doc;
+            // Keyed by the id's text: runs have string ids, the audit trail numeric ones.
+            foreach (var doc in db.GetCollection(collection).FindAll()) docs[doc["_id"].IsString ? doc["_id"].AsString : doc["_id"].ToString()] = doc;
             return 0;
         }, out string? error);
         return (docs, error);

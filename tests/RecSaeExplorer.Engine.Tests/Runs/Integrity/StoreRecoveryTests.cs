@@ -1,3 +1,5 @@
+using RecSaeExplorer.Engine.Accounts;
+using RecSaeExplorer.Engine.Governance;
 using RecSaeExplorer.Engine.Runs;
 using RecSaeExplorer.Engine.Runs.Integrity;
 using RecSaeExplorer.Engine.Runs.Maintenance;
@@ -74,6 +76,29 @@ public sealed class StoreRecoveryTests : IDisposable
         using var restored = new RunStore(path, StoreAccess.Read);
         Assert.Equal(4, restored.List().Count);
         Assert.Equal("Quiet dramas", restored.NeuronNamesOf("sae-mf-0")[3].Name);
+    }
+
+    [Fact]
+    public void Backup_keeps_accounts_proposals_and_an_audit_trail_that_still_verifies()
+    {
+        string path = StoreFiles.WithRuns(_folder, recommenders: 1);
+        using (var store = new RunStore(path))
+        {
+            store.SaveAccount(new Account { UserName = "grace", NormalizedUserName = "GRACE", Role = Roles.Governor });
+            store.SaveProposal(new Proposal { Id = "exp-1", Author = "ada", Status = ProposalStatus.Submitted, Submitter = "grace", GuardrailFlagged = 3 });
+            store.AppendAudit("ada", "experiment.saved", "exp-1");
+            store.AppendAudit("grace", "proposal.submitted", "exp-1", "draft", "submitted");
+        }
+        string backup = Path.Combine(_folder, "governed-backup.db");
+
+        StoreCopy.CopyInto(path, backup);
+
+        using var copy = new RunStore(backup, StoreAccess.Read);
+        Assert.Equal(Roles.Governor, Assert.Single(copy.Accounts()).Role);
+        Assert.Equal((ProposalStatus.Submitted, "grace", 3), (copy.FindProposal("exp-1")!.Status, copy.FindProposal("exp-1")!.Submitter, copy.FindProposal("exp-1")!.GuardrailFlagged));
+        var trail = copy.AuditTrail();
+        Assert.Equal(["experiment.saved", "proposal.submitted"], trail.Select(e => e.Action));
+        Assert.Null(AuditChain.Verify(trail)); // null: the chain is unbroken
     }
 
     [Fact]
