@@ -9,7 +9,7 @@ namespace RecSaeExplorer.Web.Tests.Browser;
 /// The real explorer in its own process on a free loopback port, started from the copy of the app the
 /// test build puts beside the tests, in the Development environment (which serves the static web
 /// assets of a non-published build). State goes to a temp folder, which a subclass may fill before the start;
-/// the store always gets the <see cref="TestAccounts"/> (one per role).
+/// the store gets the <see cref="TestAccounts"/> (one per role) unless <see cref="SeedAccounts"/> says not to.
 /// </summary>
 public class ExplorerServer : IAsyncLifetime
 {
@@ -34,13 +34,16 @@ public class ExplorerServer : IAsyncLifetime
     /// <summary>Extra environment variables (configuration overrides) for the explorer process.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
+    /// <summary>False for a server started on a store that must stay as prepared (a foreign or damaged file).</summary>
+    protected virtual bool SeedAccounts => true;
+
     /// <summary>Fills the state folder (e.g. trains runs into its store) before the explorer starts on it.</summary>
     protected virtual Task PrepareAsync(string stateFolder) => Task.CompletedTask;
 
     public async Task InitializeAsync()
     {
         await PrepareAsync(_state);
-        await TestAccounts.SeedAsync(Path.Combine(_state, "store.db"));
+        if (SeedAccounts) await TestAccounts.SeedAsync(Path.Combine(_state, "store.db"));
         int port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         string appDir = AppContext.BaseDirectory;

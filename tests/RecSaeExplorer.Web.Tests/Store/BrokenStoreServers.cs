@@ -9,6 +9,8 @@ public sealed class ForeignStoreServer : ExplorerServer
 
     public string StoreFile { get; private set; } = "";
 
+    protected override bool SeedAccounts => false;
+
     protected override Task PrepareAsync(string stateFolder)
     {
         StoreFile = Path.Combine(stateFolder, "store.db");
@@ -20,6 +22,8 @@ public sealed class ForeignStoreServer : ExplorerServer
 public sealed class DamagedStoreServer : ExplorerServer
 {
     public string StoreFile { get; private set; } = "";
+
+    protected override bool SeedAccounts => false;
 
     protected override Task PrepareAsync(string stateFolder)
     {
