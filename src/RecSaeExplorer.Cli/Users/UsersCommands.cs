@@ -6,12 +6,13 @@ using RecSaeExplorer.Cli.Common;
 using RecSaeExplorer.Engine.Accounts;
 using RecSaeExplorer.Engine.Governance;
 using RecSaeExplorer.Engine.Runs;
+using RecSaeExplorer.Engine.Runs.Integrity;
 using Spectre.Console;
 
 namespace RecSaeExplorer.Cli.Users;
 
 /// <summary>
-/// <c>recsae users add|list|remove|reset-password</c>: the explorer's local accounts, in the same store and
+/// <c>recsae users add|list|remove|reset-password|token</c>: the explorer's local accounts, in the same store and
 /// through the same Identity UserManager (hashing, validation) as the explorer. Without <c>--password-stdin</c>
 /// a random password is generated and printed once. Every change is audited as <c>cli:&lt;OS user&gt;</c>.
 /// </summary>
@@ -24,6 +25,7 @@ public static class UsersCommands
         users.Subcommands.Add(List(contextFor));
         users.Subcommands.Add(Remove(contextFor));
         users.Subcommands.Add(ResetPassword(contextFor));
+        users.Subcommands.Add(Token(contextFor));
         return users;
     }
 
@@ -65,7 +67,7 @@ public static class UsersCommands
         command.SetAction(parse =>
         {
             var context = contextFor(parse);
-            using var store = new RunStore(context.StorePath);
+            using var store = new RunStore(context.StorePath, StoreAccess.Read);
             var accounts = store.Accounts();
             var rows = accounts.Select(a => new
             {
@@ -135,6 +137,35 @@ public static class UsersCommands
             {
                 context.Console.MarkupLine($"password reset for [green]{Markup.Escape(account.UserName)}[/]");
                 if (generated) context.Console.MarkupLine($"password (shown once): [bold]{Markup.Escape(password)}[/]");
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Token(Func<ParseResult, CliContext> contextFor)
+    {
+        var name = NameArgument();
+        var revoke = new Option<bool>("--revoke") { Description = "Remove the account's API token instead of issuing a new one." };
+        var command = new Command("token", "Issue the account's HTTP API token (shown once; replaces any earlier one) or revoke it.") { name, revoke };
+        command.SetAction(async (parse, ct) =>
+        {
+            var context = contextFor(parse);
+            using var store = new RunStore(context.StorePath);
+            await using var services = Services(store);
+            var account = await Find(services.GetRequiredService<UserManager<Account>>(), parse.GetValue(name)!);
+            string? token = parse.GetValue(revoke) ? null : ApiTokens.NewToken();
+            account.ApiTokenHash = token is null ? null : ApiTokens.Hash(token);
+            account.ApiTokenCreatedUtc = token is null ? null : DateTime.UtcNow;
+            store.SaveAccount(account);
+            store.AppendAudit(Actor, AuditActions.UserManaged, account.UserName, after: token is null ? "API token revoked" : "API token issued");
+            if (context.Json) context.WriteJson(new { name = account.UserName, token });
+            else if (token is null) context.Console.MarkupLine($"API token of [yellow]{Markup.Escape(account.UserName)}[/] revoked");
+            else
+            {
+                context.Console.MarkupLine($"API token for [green]{Markup.Escape(account.UserName)}[/] ({account.Role}), shown once:");
+                context.Console.WriteLine(token);
+                context.Console.MarkupLine("Send it as [bold]Authorization: Bearer <token>[/].");
             }
             return ExitCodes.Ok;
         });

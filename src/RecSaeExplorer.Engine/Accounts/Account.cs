@@ -16,4 +16,8 @@ public sealed class Account
     public DateTime? LockoutEndUtc { get; set; }
     public int AccessFailedCount { get; set; }
     public DateTime CreatedUtc { get; set; } = DateTime.UtcNow;
+
+    /// <summary>SHA-256 (hex) of the account's HTTP API token; the token itself is shown once and never stored.</summary>
+    public string? ApiTokenHash { get; set; }
+    public DateTime? ApiTokenCreatedUtc { get; set; }
 }

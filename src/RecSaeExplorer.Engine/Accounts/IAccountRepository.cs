@@ -7,6 +7,9 @@ public interface IAccountRepository
     Account? FindAccountByName(string normalizedUserName);
     IReadOnlyList<Account> Accounts();
 
+    /// <summary>The account holding the API token with this SHA-256 hash, if any.</summary>
+    Account? FindAccountByApiToken(string tokenHash);
+
     /// <summary>Inserts or replaces; throws <see cref="InvalidOperationException"/> when another account has the same name.</summary>
     void SaveAccount(Account account);
 

@@ -21,6 +21,9 @@ public sealed partial class RunStore : IAccountRepository
 
     public Account? FindAccountByName(string normalizedUserName) => AccountsOf().FindOne(a => a.NormalizedUserName == normalizedUserName);
 
+    /// <summary>The account whose API token has this hash (<see cref="ApiTokens.Hash"/>), if any.</summary>
+    public Account? FindAccountByApiToken(string tokenHash) => AccountsOf().FindOne(a => a.ApiTokenHash == tokenHash);
+
     public IReadOnlyList<Account> Accounts() => AccountsOf().FindAll().OrderBy(a => a.UserName, StringComparer.OrdinalIgnoreCase).ToList();
 
     public void SaveAccount(Account account)

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -16,6 +17,8 @@ namespace RecSaeExplorer.Web.Hosting;
 /// </summary>
 public static class SecurityServiceCollectionExtensions
 {
+    private const string ExplorerScheme = "Explorer";
+
     public static IHostApplicationBuilder AddExplorerSecurity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -38,11 +41,15 @@ public static class SecurityServiceCollectionExtensions
         services.AddAccounts(sp => sp.GetRequiredService<IAccountRepository>())
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>();
+        // A bearer token (HTTP API clients) is checked by the token scheme, everything else by the sign-in cookie.
         var authentication = services.AddAuthentication(o =>
         {
-            o.DefaultScheme = IdentityConstants.ApplicationScheme;
+            o.DefaultScheme = ExplorerScheme;
             o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
         });
+        authentication.AddPolicyScheme(ExplorerScheme, "Cookie or API token", o => o.ForwardDefaultSelector = http =>
+            ApiTokenAuthenticationHandler.Carries(http.Request) ? ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme);
+        authentication.AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         authentication.AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -57,6 +64,11 @@ public static class SecurityServiceCollectionExtensions
             // Single sign-on principals have no local account, so the security-stamp check (which looks one up) is skipped for them.
             var validate = o.Events.OnValidatePrincipal;
             o.Events.OnValidatePrincipal = ctx => OidcRoles.IsExternal(ctx.Principal) ? Task.CompletedTask : validate(ctx);
+            // API clients get status codes, not the login page.
+            var toLogin = o.Events.OnRedirectToLogin;
+            var toDenied = o.Events.OnRedirectToAccessDenied;
+            o.Events.OnRedirectToLogin = ctx => IsApi(ctx.Request) ? ApiStatus.WriteAsync(ctx.HttpContext, StatusCodes.Status401Unauthorized) : toLogin(ctx);
+            o.Events.OnRedirectToAccessDenied = ctx => IsApi(ctx.Request) ? ApiStatus.WriteAsync(ctx.HttpContext, StatusCodes.Status403Forbidden) : toDenied(ctx);
         });
         if (settings.OpenIdConnect.Enabled) AddOpenIdConnect(authentication, settings.OpenIdConnect);
 
@@ -83,6 +95,8 @@ public static class SecurityServiceCollectionExtensions
         });
         return builder;
     }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 
     /// <summary>Before UseAntiforgery: headers, HTTPS (Production only), circuit origin check, sign-in, authorization, rate limits.</summary>
     public static WebApplication UseExplorerSecurity(this WebApplication app)

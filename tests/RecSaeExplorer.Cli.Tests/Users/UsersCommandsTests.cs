@@ -44,6 +44,28 @@ public sealed class UsersCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Token_is_shown_once_stored_only_as_its_hash_replaced_and_revoked()
+    {
+        await CliRunner.RunAsync("users", "add", "nb", "--role", "analyst", "--store", Store);
+        var issued = await CliRunner.RunAsync("users", "token", "nb", "--store", Store, "--json");
+        Assert.Equal(ExitCodes.Ok, issued.ExitCode);
+        string token = JsonDocument.Parse(issued.Output).RootElement.GetProperty("token").GetString()!;
+        Assert.StartsWith(Engine.Accounts.ApiTokens.Prefix, token);
+        Assert.DoesNotContain(token, File.ReadAllText(Store, System.Text.Encoding.Latin1));
+        using (var store = new RunStore(Store, Engine.Runs.Integrity.StoreAccess.Read))
+            Assert.Equal("nb", store.FindAccountByApiToken(Engine.Accounts.ApiTokens.Hash(token))!.UserName);
+
+        var second = await CliRunner.RunAsync("users", "token", "nb", "--store", Store, "--json");
+        string newer = JsonDocument.Parse(second.Output).RootElement.GetProperty("token").GetString()!;
+        Assert.NotEqual(token, newer);
+        Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("users", "token", "nb", "--revoke", "--store", Store)).ExitCode);
+        using var after = new RunStore(Store, Engine.Runs.Integrity.StoreAccess.Read);
+        Assert.Null(after.FindAccountByApiToken(Engine.Accounts.ApiTokens.Hash(token)));
+        Assert.Null(after.FindAccountByApiToken(Engine.Accounts.ApiTokens.Hash(newer)));
+        Assert.Equal(["API token issued", "API token issued", "API token revoked"], after.AuditTrail().Skip(1).Select(e => e.After));
+    }
+
+    [Fact]
     public async Task An_unknown_role_is_a_usage_error()
     {
         var result = await CliRunner.RunAsync("users", "add", "x", "--role", "root", "--store", Store);
