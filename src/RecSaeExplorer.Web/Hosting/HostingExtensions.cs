@@ -26,6 +26,7 @@ public static class HostingExtensions
         // The engine behind every page: one run store and model cache, one training queue drained by a
         // hosted service (one job at a time), and the first-run check that may queue the default run.
         builder.Services.AddSingleton<RunCatalog>();
+        builder.Services.AddSingleton<TrainingJournal>();
         builder.Services.AddSingleton<TrainingQueue>();
         builder.Services.AddSingleton<ITrainingRunner, EngineTrainingRunner>();
         builder.Services.AddHostedService<TrainingQueueService>();

@@ -1,6 +1,6 @@
 namespace RecSaeExplorer.Web.Jobs;
 
-public enum JobStatus { Queued, Running, Succeeded, Failed, Cancelled }
+public enum JobStatus { Queued, Running, Succeeded, Failed, Cancelled, Interrupted }
 
 /// <summary>A heartbeat of a running job: what it is doing, how far it is, the latest loss.</summary>
 /// <param name="Unit">"epoch" or "step": what <paramref name="Current"/> and <paramref name="Total"/> count.</param>
@@ -40,7 +40,7 @@ public sealed class TrainingJob
     public DateTime? StartedUtc { get; internal set; }
     public DateTime? FinishedUtc { get; internal set; }
 
-    public bool IsFinished => Status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled;
+    public bool IsFinished => Status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled or JobStatus.Interrupted;
 
     internal CancellationToken Token => _cancel.Token;
 

@@ -7,7 +7,7 @@ namespace RecSaeExplorer.Web.Jobs;
 /// drains the queue one job at a time (training uses every core; two at once would only thrash).
 /// <see cref="Changed"/> fires on every status change and progress heartbeat, on the worker's thread.
 /// </summary>
-public sealed class TrainingQueue(ILogger<TrainingQueue> logger)
+public sealed class TrainingQueue(ILogger<TrainingQueue> logger, TrainingJournal? journal = null)
 {
     private readonly Channel<TrainingJob> _pending = Channel.CreateUnbounded<TrainingJob>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<TrainingJob> _jobs = [];
@@ -54,6 +54,7 @@ public sealed class TrainingQueue(ILogger<TrainingQueue> logger)
     /// <summary>Runs queued jobs one at a time until <paramref name="stoppingToken"/> fires; a failed job does not stop the loop.</summary>
     public async Task ProcessAsync(ITrainingRunner runner, CancellationToken stoppingToken)
     {
+        ReportInterrupted();
         await foreach (var job in _pending.Reader.ReadAllAsync(stoppingToken))
         {
             if (job.IsFinished) continue; // cancelled while queued
@@ -66,6 +67,7 @@ public sealed class TrainingQueue(ILogger<TrainingQueue> logger)
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(job.Token, stoppingToken);
         job.StartedUtc = DateTime.UtcNow;
         job.Status = JobStatus.Running;
+        journal?.Started(job);
         Raise(job);
         var progress = new InlineProgress<JobProgress>(p =>
         {
@@ -78,6 +80,13 @@ public sealed class TrainingQueue(ILogger<TrainingQueue> logger)
             job.RunId = await Task.Run(() => runner.RunAsync(job.Request, progress, linked.Token), CancellationToken.None);
             logger.LogInformation("{Job} stored run {Run} after {Elapsed:F1} s", job.Id, job.RunId, job.Elapsed.TotalSeconds);
             Finish(job, JobStatus.Succeeded);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested && !job.Token.IsCancellationRequested)
+        {
+            // The explorer is stopping: the record stays, so the next start reports this training as interrupted.
+            logger.LogWarning("{Job} interrupted by the explorer stopping after {Elapsed:F1} s; nothing was stored", job.Id, job.Elapsed.TotalSeconds);
+            Finish(job, JobStatus.Interrupted);
+            return;
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
@@ -92,8 +101,30 @@ public sealed class TrainingQueue(ILogger<TrainingQueue> logger)
         }
     }
 
+    /// <summary>Lists the trainings an earlier process did not finish, as interrupted jobs at the top of the panel.</summary>
+    private void ReportInterrupted()
+    {
+        if (journal is null) return;
+        foreach (var t in journal.TakeInterrupted())
+        {
+            TrainingJob job;
+            lock (_gate)
+            {
+                job = new TrainingJob($"job-{++_nextId}", new InterruptedTrainingRequest(t.Title) { Owner = t.Owner })
+                {
+                    StartedUtc = t.StartedUtc,
+                    Error = $"Interrupted: the explorer stopped while this training ran (started {t.StartedUtc:yyyy-MM-dd HH:mm} UTC); nothing was stored. Queue it again.",
+                };
+                _jobs.Add(job);
+            }
+            logger.LogWarning("A training did not finish before the explorer stopped: {Title}", t.Title);
+            Finish(job, JobStatus.Interrupted);
+        }
+    }
+
     private void Finish(TrainingJob job, JobStatus status)
     {
+        if (status != JobStatus.Interrupted && job.StartedUtc is not null) journal?.Ended(job);
         job.FinishedUtc ??= DateTime.UtcNow;
         job.Status = status;
         Raise(job);

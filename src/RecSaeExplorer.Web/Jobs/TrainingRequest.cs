@@ -38,3 +38,9 @@ public sealed record SaeTrainingRequest(string Dataset, string? RecommenderRunId
     public override string Title =>
         $"SAE ({Preset}{(Beta is { } b ? $", β = {b:G}" : "")}) on {RecommenderRunId ?? $"the newest {Dataset} recommender"}";
 }
+
+/// <summary>A training an earlier explorer process started and did not finish (see <see cref="TrainingJournal"/>).</summary>
+public sealed record InterruptedTrainingRequest(string RecordedTitle) : TrainingRequest
+{
+    public override string Title => RecordedTitle;
+}
