@@ -18,7 +18,7 @@ internal sealed class RecTrainOptions
     public Option<int?> Negatives { get; } = new("--negatives") { Description = "Override negatives per positive." };
     public Option<double?> L2 { get; } = new("--l2") { Description = "Override the L2 coefficient." };
     public Option<string?> Optimizer { get; } = new("--optimizer") { Description = "Override the optimizer: sgd or adam." };
-    public Option<int> Threads { get; } = new("--threads") { Description = "LibTorch threads (0: one per core).", DefaultValueFactory = _ => 0 };
+    public Option<int> Threads { get; } = new("--threads") { Description = "LibTorch threads (0: one per core; default 1, which stays fast when another process competes for the cores).", DefaultValueFactory = _ => 1 };
     public Option<string> Device { get; } = new("--device") { Description = "cpu, or cuda with a CUDA LibTorch package.", DefaultValueFactory = _ => "cpu" };
     public Option<bool> NoSave { get; } = new("--no-save") { Description = "Do not keep the run in the store." };
 

@@ -30,7 +30,7 @@ internal sealed class SaeOptions(string defaultRecPreset = RecommenderPresets.Tu
     public Option<int?> ResampleEvery { get; } = new("--resample-every") { Description = "Resample latents firing on under --resample-below of the vectors every N steps, until --resample-until of the steps (0 = off)." };
     public Option<double?> ResampleBelow { get; } = new("--resample-below") { Description = "Share of training vectors under which a latent is resampled." };
     public Option<double?> ResampleUntil { get; } = new("--resample-until") { Description = "Share of the steps after which resampling stops." };
-    public Option<int> Threads { get; } = new("--threads") { Description = "LibTorch threads (0 = one per core).", DefaultValueFactory = _ => 0 };
+    public Option<int> Threads { get; } = new("--threads") { Description = "LibTorch threads (0: one per core; default 1, which stays fast when another process competes for the cores).", DefaultValueFactory = _ => 1 };
 
     public void AddTo(Command command)
     {

@@ -133,7 +133,8 @@ public sealed record SaeConfig
 
     public int Seed { get; init; } = 1;
     public string Device { get; init; } = "cpu";
-    public int Threads { get; init; }
+    /// <summary>LibTorch intra-op threads; 0 = one per core. 1 by default: see docs/decisions.md (threads).</summary>
+    public int Threads { get; init; } = 1;
 
     public bool UsesTopK => Activation is SaeActivation.TopK or SaeActivation.BatchTopK;
 

@@ -69,12 +69,7 @@ public sealed record RecommenderConfig
     /// <summary>"cpu" (default), "cuda", "cuda:1", ...</summary>
     public string Device { get; init; } = "cpu";
 
-    /// <summary>
-    /// LibTorch intra-op threads; 0 means one per core. 1 by default: on the 2-core reference machine
-    /// a second OpenMP thread gains little for these small per-step ops, and when another process
-    /// competes for the cores it made epochs 4–10× slower (threads wait at OpenMP barriers for a
-    /// descheduled partner), while one thread degraded gracefully.
-    /// </summary>
+    /// <summary>LibTorch intra-op threads; 0 = one per core. 1 by default: see docs/decisions.md (threads).</summary>
     public int Threads { get; init; } = 1;
 
     /// <summary>Throws with a readable message when a value is out of range.</summary>
