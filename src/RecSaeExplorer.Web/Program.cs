@@ -18,6 +18,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRecSaeApiErrors();
 // HTTPS redirection and HSTS only in Production (UseExplorerSecurity); Development serves plain HTTP on loopback.
 app.UseExplorerSecurity();
 app.UseAntiforgery();

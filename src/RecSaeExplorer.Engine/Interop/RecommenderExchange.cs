@@ -45,7 +45,7 @@ public static class RecommenderExchange
             Hidden = trained.Config.Model == RecommenderModel.Ncf ? trained.Config.Hidden.ToArray() : [],
             Parameters = module.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.shape),
             RunId = run.Id,
-            WeightsSha256 = WeightsHash.Of(store, run.Id),
+            WeightsSha256 = store.WeightsSha256(run.Id),
             Dataset = run.DatasetName,
             DatasetFingerprint = run.DatasetFingerprint,
             SplitSeed = run.SplitSeed,

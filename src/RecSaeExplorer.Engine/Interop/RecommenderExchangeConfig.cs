@@ -19,7 +19,7 @@ public sealed record RecommenderExchangeConfig
     [JsonPropertyName("parameters")] public required Dictionary<string, long[]> Parameters { get; init; }
     [JsonPropertyName("run_id")] public required string RunId { get; init; }
 
-    /// <summary>SHA-256 of the run's stored weights (see <see cref="WeightsHash"/>).</summary>
+    /// <summary>SHA-256 of the run's stored weights (see <see cref="Runs.RunStore.WeightsSha256"/>).</summary>
     [JsonPropertyName("weights_sha256")] public required string WeightsSha256 { get; init; }
     [JsonPropertyName("dataset")] public required string Dataset { get; init; }
     [JsonPropertyName("dataset_fingerprint")] public required string DatasetFingerprint { get; init; }

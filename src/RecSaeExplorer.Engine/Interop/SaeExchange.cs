@@ -57,7 +57,7 @@ public static class SaeExchange
                 SaeConfig = RunJson.ToObject(config),
                 RecommenderRunId = recRun.Id,
                 RecommenderModel = recRun.Model,
-                RecommenderWeightsSha256 = WeightsHash.Of(store, recRun.Id),
+                RecommenderWeightsSha256 = store.WeightsSha256(recRun.Id),
                 Dataset = run.DatasetName,
                 DatasetFingerprint = run.DatasetFingerprint,
                 SplitSeed = run.SplitSeed,
@@ -110,7 +110,7 @@ public static class SaeExchange
         }
         using var trained = new TrainedSae(sae, recRun.DatasetName, recRun.DatasetFingerprint, recRun.SplitSeed, 0, 1, [], 0);
         var run = store.SaveSae(trained, recRun.Id, metrics);
-        bool same = cfg.Provenance?.RecommenderWeightsSha256 is { } hash && hash == WeightsHash.Of(store, recRun.Id);
+        bool same = cfg.Provenance?.RecommenderWeightsSha256 is { } hash && hash == store.WeightsSha256(recRun.Id);
         return new SaeImport(run, metrics, same);
     }
 }

@@ -91,7 +91,7 @@ public sealed record SaeProvenance
     [JsonPropertyName("recommender_run_id")] public string? RecommenderRunId { get; init; }
     [JsonPropertyName("recommender_model")] public string? RecommenderModel { get; init; }
 
-    /// <summary>SHA-256 of the recommender run's stored weights (see <see cref="WeightsHash"/>).</summary>
+    /// <summary>SHA-256 of the recommender run's stored weights (see <see cref="Runs.RunStore.WeightsSha256"/>).</summary>
     [JsonPropertyName("recommender_weights_sha256")] public string? RecommenderWeightsSha256 { get; init; }
     [JsonPropertyName("dataset")] public string? Dataset { get; init; }
     [JsonPropertyName("dataset_fingerprint")] public string? DatasetFingerprint { get; init; }

@@ -15,8 +15,4 @@ public sealed partial class RunStore
     public IReadOnlyList<Proposal> AllProposals() => Proposals.FindAll().ToList();
 
     public void SaveProposal(Proposal proposal) => Proposals.Upsert(proposal);
-
-    /// <summary>SHA-256 (lower-case hex) of a run's stored weights: what an exported spec pins the model by.</summary>
-    public string WeightsSha256(string runId) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ReadWeights(runId)));
 }

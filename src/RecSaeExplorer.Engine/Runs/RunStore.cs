@@ -227,6 +227,12 @@ public sealed partial class RunStore : IDisposable
 
     internal static string WeightsId(string runId) => WeightsPrefix + runId;
 
+    /// <summary>
+    /// SHA-256 (lower-case hex) of a run's weights as they are now in the store: what an exported spec or
+    /// model pins the exact model by (computed from the bytes, so a tampered file does not pass as the original).
+    /// </summary>
+    public string WeightsSha256(string runId) => Sha256(ReadWeights(runId));
+
     internal static string Sha256(ReadOnlySpan<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
 
     /// <summary>Test hook: writes weights without a document, as a crash between the two would.</summary>

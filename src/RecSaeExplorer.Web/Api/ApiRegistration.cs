@@ -37,9 +37,18 @@ public static class ApiRegistration
         return services;
     }
 
-    public static WebApplication MapRecSaeApi(this WebApplication app)
+    /// <summary>
+    /// Early in the pipeline (before sign-in and authorization), so every API error, a refused request
+    /// included, is answered as a ProblemDetails and never re-executed into the explorer's HTML pages.
+    /// </summary>
+    public static WebApplication UseRecSaeApiErrors(this WebApplication app)
     {
         app.UseWhen(c => c.Request.Path.StartsWithSegments(Prefix), api => api.UseMiddleware<ApiErrors>());
+        return app;
+    }
+
+    public static WebApplication MapRecSaeApi(this WebApplication app)
+    {
         app.MapOpenApi();
         app.MapScalarApiReference();
         var v1 = app.MapGroup(Prefix);

@@ -67,8 +67,8 @@ public static class SecurityServiceCollectionExtensions
             // API clients get status codes, not the login page.
             var toLogin = o.Events.OnRedirectToLogin;
             var toDenied = o.Events.OnRedirectToAccessDenied;
-            o.Events.OnRedirectToLogin = ctx => IsApi(ctx.Request) ? ApiStatus.WriteAsync(ctx.HttpContext, StatusCodes.Status401Unauthorized) : toLogin(ctx);
-            o.Events.OnRedirectToAccessDenied = ctx => IsApi(ctx.Request) ? ApiStatus.WriteAsync(ctx.HttpContext, StatusCodes.Status403Forbidden) : toDenied(ctx);
+            o.Events.OnRedirectToLogin = ctx => IsApi(ctx.Request) ? Status(ctx.Response, StatusCodes.Status401Unauthorized) : toLogin(ctx);
+            o.Events.OnRedirectToAccessDenied = ctx => IsApi(ctx.Request) ? Status(ctx.Response, StatusCodes.Status403Forbidden) : toDenied(ctx);
         });
         if (settings.OpenIdConnect.Enabled) AddOpenIdConnect(authentication, settings.OpenIdConnect);
 
@@ -97,6 +97,13 @@ public static class SecurityServiceCollectionExtensions
     }
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    /// <summary>The status alone: the API's error middleware gives it a ProblemDetails body.</summary>
+    private static Task Status(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
 
     /// <summary>Before UseAntiforgery: headers, HTTPS (Production only), circuit origin check, sign-in, authorization, rate limits.</summary>
     public static WebApplication UseExplorerSecurity(this WebApplication app)

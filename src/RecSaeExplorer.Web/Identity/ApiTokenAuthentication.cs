@@ -33,20 +33,5 @@ public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<Authentication
         var principal = await principals.CreateAsync(account);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(principal.Identities), SchemeName));
     }
-
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => ApiStatus.WriteAsync(Context, StatusCodes.Status401Unauthorized);
-
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => ApiStatus.WriteAsync(Context, StatusCodes.Status403Forbidden);
 }
 
-/// <summary>An API client's 401/403: a ProblemDetails body, and no re-execution into the pages' not-found page.</summary>
-public static class ApiStatus
-{
-    public static async Task WriteAsync(HttpContext http, int status)
-    {
-        http.Response.StatusCode = status;
-        if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-        if (http.RequestServices.GetService<Microsoft.AspNetCore.Http.IProblemDetailsService>() is { } problems)
-            await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http });
-    }
-}

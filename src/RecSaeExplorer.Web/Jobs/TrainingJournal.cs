@@ -9,23 +9,23 @@ namespace RecSaeExplorer.Web.Jobs;
 /// (stopped, killed, crashed) is reported as interrupted on the next start instead of vanishing. Nothing
 /// half-trained is ever stored: a run is saved in one transaction at the end.
 /// </summary>
-public class TrainingJournal(RunCatalog catalog, ILogger<TrainingJournal> logger)
+public sealed class TrainingJournal(RunCatalog catalog, ILogger<TrainingJournal> logger)
 {
     private readonly string _process = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
-    public virtual void Started(TrainingJob job) => Try(s => s.RecordTrainingStarted(new TrainingInFlight
+    public void Started(TrainingJob job) => Try(s => s.RecordTrainingStarted(new TrainingInFlight
     {
         Id = Key(job), Title = job.Request.Title, Owner = job.Request.Owner, StartedUtc = job.StartedUtc ?? DateTime.UtcNow,
         Machine = Environment.MachineName, ProcessId = Environment.ProcessId,
     }));
 
-    public virtual void Ended(TrainingJob job) => Try(s => s.RecordTrainingEnded(Key(job)));
+    public void Ended(TrainingJob job) => Try(s => s.RecordTrainingEnded(Key(job)));
 
     /// <summary>
     /// Trainings recorded by processes that are gone, removed from the record. A live explorer on the same
     /// store (same machine, process still running) keeps its own.
     /// </summary>
-    public virtual IReadOnlyList<TrainingInFlight> TakeInterrupted()
+    public IReadOnlyList<TrainingInFlight> TakeInterrupted()
     {
         var gone = new List<TrainingInFlight>();
         Try(s =>

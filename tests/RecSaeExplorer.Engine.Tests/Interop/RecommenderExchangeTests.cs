@@ -73,7 +73,7 @@ public sealed class RecommenderExchangeTests(ITestOutputHelper output) : IDispos
         Assert.Equal(3, files.Count);
         using (var cfg = JsonDocument.Parse(File.ReadAllText(files[1])))
         {
-            Assert.Equal(WeightsHash.Of(_store, run.Id), cfg.RootElement.GetProperty("weights_sha256").GetString());
+            Assert.Equal(_store.WeightsSha256(run.Id), cfg.RootElement.GetProperty("weights_sha256").GetString());
             Assert.Equal(SaeFixture.Data.Fingerprint, cfg.RootElement.GetProperty("dataset_fingerprint").GetString());
         }
 

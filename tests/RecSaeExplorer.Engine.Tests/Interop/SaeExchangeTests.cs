@@ -92,7 +92,7 @@ public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(4, root.GetProperty("activation_fn_kwargs").GetProperty("k").GetInt32());
         var recsae = root.GetProperty("recsae");
         Assert.Equal(recRun.Id, recsae.GetProperty("recommender_run_id").GetString());
-        Assert.Equal(WeightsHash.Of(_store, recRun.Id), recsae.GetProperty("recommender_weights_sha256").GetString());
+        Assert.Equal(_store.WeightsSha256(recRun.Id), recsae.GetProperty("recommender_weights_sha256").GetString());
         Assert.Equal(64, recsae.GetProperty("recommender_weights_sha256").GetString()!.Length);
         Assert.Equal(SaeFixture.Data.Fingerprint, recsae.GetProperty("dataset_fingerprint").GetString());
         Assert.Equal(5, recsae.GetProperty("split_seed").GetInt32());

@@ -44,6 +44,7 @@ public sealed class ApiTokenTests : IAsyncLifetime
 
         var anonymous = await client.GetAsync("/api/v1/runs");
         Assert.True(anonymous.StatusCode == HttpStatusCode.Unauthorized, $"{anonymous.StatusCode} {anonymous.Headers.Location}");
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Get(client, "/api/v1/runs", "rsx_not-a-token")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Get(client, "/api/v1/runs", _token)).StatusCode);
         // The pages still send people to the login form.
