@@ -36,15 +36,18 @@ public sealed class DatasetService(DatasetCatalog catalog, IOptions<ExplorerOpti
     private Task<LoadedDataset> LoadAsync(string name)
     {
         // Lazy makes concurrent first requests share one load instead of racing to parse the files.
-        var load = _loads.GetOrAdd(name, n => new Lazy<Task<LoadedDataset>>(() => Task.Run(() => Load(n))));
-        var task = load.Value;
-        if (task.IsFaulted || task.IsCanceled) _loads.TryRemove(new KeyValuePair<string, Lazy<Task<LoadedDataset>>>(name, load));
-        else if (!task.IsCompleted)
+        var created = new Lazy<Task<LoadedDataset>>(() => Task.Run(() => Load(name)));
+        var load = _loads.GetOrAdd(name, created);
+        if (load != created && load.Value is { IsFaulted: true } or { IsCanceled: true })
         {
-            _ = task.ContinueWith(
-                t => _loads.TryRemove(new KeyValuePair<string, Lazy<Task<LoadedDataset>>>(name, load)),
-                CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
+            // An earlier failure whose clean-up continuation has not run yet: forget it and load afresh.
+            _loads.TryRemove(new KeyValuePair<string, Lazy<Task<LoadedDataset>>>(name, load));
+            load = _loads.GetOrAdd(name, created);
         }
+        var task = load.Value;
+        if (!task.IsCompletedSuccessfully) _ = task.ContinueWith(
+            _ => _loads.TryRemove(new KeyValuePair<string, Lazy<Task<LoadedDataset>>>(name, load)),
+            CancellationToken.None, TaskContinuationOptions.NotOnRanToCompletion, TaskScheduler.Default);
         return task;
     }
 
