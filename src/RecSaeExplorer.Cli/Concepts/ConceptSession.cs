@@ -1,64 +1,57 @@
 using RecSaeExplorer.Cli.Common;
 using RecSaeExplorer.Core.Concepts;
 using RecSaeExplorer.Core.Datasets;
-using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Engine.Recommenders.Training;
 using RecSaeExplorer.Engine.Runs;
 using RecSaeExplorer.Engine.Runs.Integrity;
 using RecSaeExplorer.Engine.Sae;
+using RecSaeExplorer.Engine.Workflows;
 
 namespace RecSaeExplorer.Cli.Concepts;
 
 /// <summary>A stored SAE run opened for analysis: its dataset, split, frozen recommender and SAE, and (lazily) its neuron profiles.</summary>
 internal sealed class ConceptSession : IDisposable
 {
-    private readonly Lazy<(ActivationMatrix Items, ActivationMatrix Users)> _codes;
-    private readonly Lazy<IReadOnlyList<NeuronProfile>> _profiles;
+    private readonly OpenedSae _opened;
 
-    private ConceptSession(RunInfo run, Dataset dataset, TrainedRecommender recommender, TrainedSae sae, IReadOnlyDictionary<int, NeuronName> names)
+    private ConceptSession(OpenedSae opened)
     {
-        Run = run;
-        Names = names;
-        Dataset = dataset;
-        Recommender = recommender;
-        Sae = sae;
-        Split = DatasetSplit.Create(dataset, run.SplitSeed);
-        _codes = new(() => SaeCodec.Activations(Recommender.Model, Sae.Sae));
-        _profiles = new(() => NeuronAnalyzer.Analyze(Dataset, _codes.Value.Items, _codes.Value.Users));
+        _opened = opened;
     }
 
-    public RunInfo Run { get; }
-    public Dataset Dataset { get; }
-    public DatasetSplit Split { get; }
-    public TrainedRecommender Recommender { get; }
-    public TrainedSae Sae { get; }
-    public IReadOnlyList<NeuronProfile> Profiles => _profiles.Value;
+    public RunInfo Run => _opened.Run;
+    public Dataset Dataset => _opened.Recommender.Dataset;
+    public DatasetSplit Split => _opened.Recommender.Split;
+    public TrainedRecommender Recommender => _opened.Recommender.Recommender;
+    public TrainedSae Sae => _opened.Sae;
+    public IReadOnlyList<NeuronProfile> Profiles => _opened.Profiles;
 
-    /// <summary>The codes of every item (rows in dataset order), encoded once for the profiles and the reports.</summary>
-    public ActivationMatrix ItemCodes => _codes.Value.Items;
+    /// <summary>The codes of every item (rows in dataset order).</summary>
+    public ActivationMatrix ItemCodes => _opened.ItemCodes;
 
     /// <summary>Names people gave neurons in the explorer, by neuron.</summary>
-    public IReadOnlyDictionary<int, NeuronName> Names { get; }
+    public IReadOnlyDictionary<int, NeuronName> Names => _opened.Names;
 
     /// <summary>Neuron k's name if a person gave it one, else its automatic label.</summary>
     public string LabelOf(int neuron) => Names.TryGetValue(neuron, out var name) ? name.Name : Profiles[neuron].Label.Text;
 
     public NeuronReport Report(NeuronProfile profile) => NeuronReport.Of(profile, Names.GetValueOrDefault(profile.Index)?.Name);
 
+    /// <summary>The engine's open-run (<see cref="OpenedSae"/>) on a read-only store.</summary>
     public static ConceptSession Open(CliContext context, string runId, CancellationToken ct)
     {
         using var store = new RunStore(context.StorePath, StoreAccess.Read);
         var run = store.Get(runId);
         if (run.Kind != RunStore.SaeKind || run.ParentRunId is null) throw new UsageException($"Run '{run.Id}' is not an SAE run.");
         var dataset = context.LoadDataset(run.DatasetName, ct);
-        var recommender = store.LoadRecommender(run.ParentRunId, dataset);
+        var recommender = LoadedRecommender.Load(store, run.ParentRunId, dataset);
         try
         {
-            return new ConceptSession(run, dataset, recommender, store.LoadSae(run.Id, dataset, recommender.Model), store.NeuronNamesOf(run.Id));
+            return new ConceptSession(OpenedSae.Open(store, recommender, run.Id, withVectors: false));
         }
         catch
         {
-            recommender.Dispose();
+            recommender.Recommender.Dispose();
             throw;
         }
     }
@@ -68,7 +61,7 @@ internal sealed class ConceptSession : IDisposable
 
     public void Dispose()
     {
-        Sae.Dispose();
+        _opened.Dispose();
         Recommender.Dispose();
     }
 }

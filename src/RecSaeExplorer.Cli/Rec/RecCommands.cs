@@ -7,6 +7,7 @@ using RecSaeExplorer.Engine.Recommenders.Evaluation;
 using RecSaeExplorer.Engine.Recommenders.Training;
 using RecSaeExplorer.Engine.Runs;
 using RecSaeExplorer.Engine.Runs.Integrity;
+using RecSaeExplorer.Engine.Workflows;
 using Spectre.Console;
 
 namespace RecSaeExplorer.Cli.Rec;
@@ -14,8 +15,8 @@ namespace RecSaeExplorer.Cli.Rec;
 /// <summary><c>recsae rec train|eval|export|import</c>: the recommenders an SAE explains.</summary>
 public static class RecCommands
 {
-    /// <summary>Cut-offs reported after training and by default in <c>rec eval</c>.</summary>
-    private static readonly int[] DefaultKs = [10, 20];
+    /// <summary>Cut-offs of <c>rec eval</c> by default: those reported after training.</summary>
+    private static readonly int[] DefaultKs = [.. WorkflowDefaults.Ks];
 
     public static Command Build(Func<ParseResult, CliContext> contextFor)
     {
@@ -35,21 +36,19 @@ public static class RecCommands
         command.SetAction((parse, cancellationToken) =>
         {
             var context = contextFor(parse);
-            if (!parse.GetValue(options.NoSave)) RunStore.EnsureWritable(context.StorePath);
+            bool save = !parse.GetValue(options.NoSave);
+            if (save) RunStore.EnsureWritable(context.StorePath);
             var dataset = context.LoadDataset(cancellationToken);
-            var config = options.Config(parse, dataset.Name);
-            var split = DatasetSplit.Create(dataset, parse.GetValue(options.SplitSeed));
+            var request = options.Request(parse);
+            var config = request.ToConfig(dataset.Name);
+            var store = save ? new RunStoreFile(context.StorePath) : null;
             string label = $"{config.Model.ToString().ToLowerInvariant()} ({config.Preset})";
-            using var trained = context.Json
-                ? RecommenderTrainer.Train(dataset, split, config, null, cancellationToken)
-                : TrainingBar.Run(context.Console, label, progress => RecommenderTrainer.Train(dataset, split, config, progress, cancellationToken));
-            var metrics = Evaluate(context, trained, dataset, split, DefaultKs, EvaluationUsers.All, cancellationToken);
-            RunInfo? run = null;
-            if (!parse.GetValue(options.NoSave))
-            {
-                using var store = new RunStore(context.StorePath);
-                run = store.SaveRecommender(trained, metrics);
-            }
+            var result = context.Json
+                ? RecommenderWorkflow.TrainAndStore(store, dataset, request, cancellationToken: cancellationToken)
+                : TrainingBar.Run(context.Console, label, (progress, phase) =>
+                    RecommenderWorkflow.TrainAndStore(store, dataset, request, progress, phase, cancellationToken));
+            using var trained = result.Trained;
+            var (run, metrics) = (result.Run, result.Metrics);
             var report = RecTrainReport.Of(run?.Id, trained, metrics);
             if (context.Json) context.WriteJson(report);
             else WriteTrainSummary(context.Console, report, metrics);
@@ -126,9 +125,8 @@ public static class RecCommands
     private static RecommenderMetrics Evaluate(CliContext context, TrainedRecommender trained, Dataset dataset, DatasetSplit split,
         int[] ks, EvaluationUsers users, CancellationToken cancellationToken)
     {
-        var options = new EvaluationOptions { Ks = ks, Users = users };
-        if (context.Json) return RecommenderEvaluator.Evaluate(trained.Model, dataset, split, options, cancellationToken);
-        return context.Console.Status().Start("Evaluating...", _ => RecommenderEvaluator.Evaluate(trained.Model, dataset, split, options, cancellationToken));
+        if (context.Json) return RecommenderWorkflow.Evaluate(trained, dataset, split, users, ks, cancellationToken);
+        return context.Console.Status().Start("Evaluating...", _ => RecommenderWorkflow.Evaluate(trained, dataset, split, users, ks, cancellationToken));
     }
 
     private static void WriteTrainSummary(IAnsiConsole console, RecTrainReport report, RecommenderMetrics metrics)

@@ -7,6 +7,7 @@ using RecSaeExplorer.Engine.Runs;
 using RecSaeExplorer.Engine.Sae;
 using RecSaeExplorer.Engine.Sae.Evaluation;
 using RecSaeExplorer.Engine.Sae.Training;
+using RecSaeExplorer.Engine.Workflows;
 using Spectre.Console;
 
 namespace RecSaeExplorer.Cli.Sae;
@@ -31,7 +32,7 @@ public static class SaeCommands
         var model = new Option<string>("--model") { Description = "Recommender model when no --recommender is given: mf or ncf.", DefaultValueFactory = _ => "mf" };
         var preset = new Option<string>("--preset") { Description = $"SAE preset: {string.Join(", ", SaePresets.Names)}.", DefaultValueFactory = _ => SaePresets.Paper };
         var beta = new Option<double?>("--beta") { Description = "β, the weight of the prediction-aware term (default: the preset's)." };
-        var seed = new Option<int>("--seed") { Description = "SAE seed.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "SAE seed.", DefaultValueFactory = _ => WorkflowDefaults.SaeSeed };
         var shared = new SaeOptions();
         command.Options.Add(model);
         command.Options.Add(preset);
@@ -43,16 +44,9 @@ public static class SaeCommands
             var context = contextFor(parse);
             var dataset = context.LoadDataset(ct);
             using var store = new RunStore(context.StorePath);
-            var session = SaeSession.Open(context, store, dataset, parse, shared, Parse(parse.GetValue(model)!), ct);
-            using var recommender = session.Recommender;
-            var config = shared.Apply(parse, Preset(parse.GetValue(preset)!, recommender.Model) with { Seed = parse.GetValue(seed) });
-            if (parse.GetValue(beta) is { } b) config = config with { Beta = b };
-            var (trained, metrics) = session.TrainAndEvaluate(config, ct);
-            using (trained)
-            {
-                var run = store.SaveSae(trained, session.RecommenderRunId, metrics);
-                Report(context, run, session.Label, metrics, trained.TotalSeconds);
-            }
+            using var session = SaeSession.Open(context, store, dataset, parse, shared, Parse(parse.GetValue(model)!), ct);
+            using var result = session.TrainAndStore(shared.SaeRequest(parse, parse.GetValue(preset)!, parse.GetValue(seed), parse.GetValue(beta)), save: true, ct);
+            Report(context, result.Run!, session.Recommender.Label, result.Metrics, result.Trained.TotalSeconds);
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
@@ -79,24 +73,12 @@ public static class SaeCommands
             using var sae = store.LoadSae(run.Id, dataset, recommender.Model);
             var split = DatasetSplit.Create(dataset, run.SplitSeed);
             var (metrics, topLists) = SaeEvaluator.EvaluateWithLists(dataset, split, recommender.Model, sae.Sae, cancellationToken: ct);
-            store.UpdateMetrics(run.Id, RunJson.ToObject(metrics));
+            store.UpdateSaeMetrics(run.Id, metrics);
             if (parse.GetValue(lists) is { } file) WriteLists(file, topLists, dataset);
             Report(context, run, RecommenderLabel.Of(run.ParentRunId, recommender), metrics, run.TotalSeconds);
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
-    }
-
-    internal static SaeConfig Preset(string name, IRecommender recommender)
-    {
-        try
-        {
-            return SaePresets.Get(name, recommender.Model, recommender.EmbeddingDim);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
     }
 
     internal static RecommenderModel Parse(string model)

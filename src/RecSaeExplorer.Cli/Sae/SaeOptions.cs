@@ -1,7 +1,10 @@
 using System.CommandLine;
 using RecSaeExplorer.Cli.Common;
 using RecSaeExplorer.Engine.Recommenders.Training;
+using RecSaeExplorer.Engine.Recommenders;
 using RecSaeExplorer.Engine.Sae;
+using RecSaeExplorer.Engine.Workflows;
+using RecSaeExplorer.Engine.Workflows.Requests;
 
 namespace RecSaeExplorer.Cli.Sae;
 
@@ -11,7 +14,7 @@ internal sealed class SaeOptions(string defaultRecPreset = RecommenderPresets.Tu
     public Option<string?> Recommender { get; } = new("--recommender") { Description = "Recommender run id (default: the newest matching stored run, else train one)." };
     public Option<string> RecPreset { get; } = new("--rec-preset") { Description = "Recommender preset when one must be found or trained.", DefaultValueFactory = _ => defaultRecPreset };
     public Option<int?> RecDim { get; } = new("--rec-dim") { Description = "Embedding dimension of a recommender trained here (overrides the preset's; labelled <preset>-d<dim>)." };
-    public Option<int> SplitSeed { get; } = new("--split-seed") { Description = "Seed of the dataset split.", DefaultValueFactory = _ => 42 };
+    public Option<int> SplitSeed { get; } = new("--split-seed") { Description = "Seed of the dataset split.", DefaultValueFactory = _ => WorkflowDefaults.SplitSeed };
     public Option<int?> Steps { get; } = new("--steps") { Description = "Override the preset's optimizer steps." };
     public Option<int?> Width { get; } = new("--width") { Description = "Override the latent width m." };
     public Option<int?> K { get; } = new("--k") { Description = "Override K (TopK / BatchTopK)." };
@@ -30,7 +33,7 @@ internal sealed class SaeOptions(string defaultRecPreset = RecommenderPresets.Tu
     public Option<int?> ResampleEvery { get; } = new("--resample-every") { Description = "Resample latents firing on under --resample-below of the vectors every N steps, until --resample-until of the steps (0 = off)." };
     public Option<double?> ResampleBelow { get; } = new("--resample-below") { Description = "Share of training vectors under which a latent is resampled." };
     public Option<double?> ResampleUntil { get; } = new("--resample-until") { Description = "Share of the steps after which resampling stops." };
-    public Option<int> Threads { get; } = new("--threads") { Description = "LibTorch threads (0: one per core; default 1, which stays fast when another process competes for the cores).", DefaultValueFactory = _ => 1 };
+    public Option<int> Threads { get; } = new("--threads") { Description = "LibTorch threads (0: one per core; default 1, which stays fast when another process competes for the cores).", DefaultValueFactory = _ => WorkflowDefaults.Threads };
 
     public void AddTo(Command command)
     {
@@ -38,39 +41,42 @@ internal sealed class SaeOptions(string defaultRecPreset = RecommenderPresets.Tu
             command.Options.Add(option);
     }
 
-    /// <summary>The preset's config with every given override applied.</summary>
-    public SaeConfig Apply(ParseResult parse, SaeConfig config)
-    {
-        config = config with { Threads = parse.GetValue(Threads) };
-        if (parse.GetValue(Steps) is { } steps) config = config with { Steps = steps };
-        if (parse.GetValue(Width) is { } width) config = config with { Width = width };
-        if (parse.GetValue(K) is { } k) config = config with { K = k };
-        if (parse.GetValue(Alpha) is { } alpha) config = config with { Alpha = alpha };
-        if (parse.GetValue(LambdaL1) is { } l1) config = config with { LambdaL1 = l1 };
-        if (parse.GetValue(LearningRate) is { } lr) config = config with { LearningRate = lr };
-        if (parse.GetValue(Temperature) is { } t) config = config with { Temperature = t };
-        if (parse.GetValue(AuxCoefficient) is { } aux) config = config with { AuxCoefficient = aux };
-        if (parse.GetValue(DeadAfter) is { } deadAfter) config = config with { DeadAfterSteps = deadAfter };
-        if (parse.GetValue(Activation) is { } activation) config = config with { Activation = activation };
-        if (parse.GetValue(PredictionLoss) is { } loss) config = config with { PredictionLoss = loss };
-        if (parse.GetValue(Standardize) is { } standardize) config = config with { Standardize = standardize };
-        if (parse.GetValue(UnitNorm) is { } unitNorm) config = config with
+    /// <summary>The recommender to find or train for <paramref name="model"/> when no --recommender is given.</summary>
+    public RecommenderRequest RecommenderRequest(ParseResult parse, RecommenderModel model) =>
+        new(model, parse.GetValue(RecPreset)!)
         {
-            UnitNormInput = unitNorm, Standardize = parse.GetValue(Standardize) ?? (config.Standardize && !unitNorm),
+            SplitSeed = parse.GetValue(SplitSeed),
+            Threads = parse.GetValue(Threads),
+            EmbeddingDim = parse.GetValue(RecDim),
         };
-        if (parse.GetValue(Pairs) is { } pairs) config = config with { PredictionPairs = pairs };
-        if (parse.GetValue(Tied) is { } tied) config = config with { TiedDecoder = tied };
-        if (parse.GetValue(ResampleEvery) is { } every) config = config with { ResampleEvery = every };
-        if (parse.GetValue(ResampleBelow) is { } below) config = config with { ResampleBelow = below };
-        if (parse.GetValue(ResampleUntil) is { } until) config = config with { ResampleUntil = until };
-        try
+
+    /// <summary>An SAE request for <paramref name="preset"/> with every given override (β from <paramref name="beta"/>).</summary>
+    public SaeRequest SaeRequest(ParseResult parse, string preset, int seed, double? beta) =>
+        new(preset)
         {
-            config.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
-        return config;
-    }
+            Seed = seed,
+            Threads = parse.GetValue(Threads),
+            Overrides = new SaeOverrides
+            {
+                Beta = beta,
+                Steps = parse.GetValue(Steps),
+                Width = parse.GetValue(Width),
+                K = parse.GetValue(K),
+                Alpha = parse.GetValue(Alpha),
+                LambdaL1 = parse.GetValue(LambdaL1),
+                LearningRate = parse.GetValue(LearningRate),
+                Temperature = parse.GetValue(Temperature),
+                AuxCoefficient = parse.GetValue(AuxCoefficient),
+                DeadAfterSteps = parse.GetValue(DeadAfter),
+                Activation = parse.GetValue(Activation),
+                PredictionLoss = parse.GetValue(PredictionLoss),
+                Pairs = parse.GetValue(Pairs),
+                Standardize = parse.GetValue(Standardize),
+                TiedDecoder = parse.GetValue(Tied),
+                UnitNormInput = parse.GetValue(UnitNorm),
+                ResampleEvery = parse.GetValue(ResampleEvery),
+                ResampleBelow = parse.GetValue(ResampleBelow),
+                ResampleUntil = parse.GetValue(ResampleUntil),
+            },
+        };
 }

@@ -4,57 +4,64 @@ using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Engine.Recommenders;
 using RecSaeExplorer.Engine.Recommenders.Training;
 using RecSaeExplorer.Engine.Runs;
-using RecSaeExplorer.Engine.Sae;
-using RecSaeExplorer.Engine.Sae.Evaluation;
 using RecSaeExplorer.Engine.Sae.Training;
+using RecSaeExplorer.Engine.Workflows;
+using RecSaeExplorer.Engine.Workflows.Requests;
 using Spectre.Console;
 
 namespace RecSaeExplorer.Cli.Sae;
 
-/// <summary>A loaded dataset, its split and a frozen recommender: what training and evaluating SAEs needs.</summary>
-internal sealed class SaeSession(CliContext context, Dataset dataset, DatasetSplit split, TrainedRecommender recommender, string recommenderRunId)
+/// <summary>A frozen recommender (with its dataset and split) and the store: what <c>sae train</c> and <c>sae sweep</c> work with.</summary>
+internal sealed class SaeSession(CliContext context, RunStore store, LoadedRecommender recommender) : IDisposable
 {
-    public Dataset Dataset { get; } = dataset;
-    public DatasetSplit Split { get; } = split;
-    public TrainedRecommender Recommender { get; } = recommender;
-    public string RecommenderRunId { get; } = recommenderRunId;
-    public RecommenderLabel Label { get; } = RecommenderLabel.Of(recommenderRunId, recommender);
+    public LoadedRecommender Recommender { get; } = recommender;
 
+    /// <summary>The named recommender, else the workflow's choice (<see cref="RecommenderWorkflow.FindOrTrain"/>).</summary>
     public static SaeSession Open(CliContext context, RunStore store, Dataset dataset, ParseResult parse, SaeOptions options,
         RecommenderModel model, CancellationToken ct)
     {
-        int splitSeed = parse.GetValue(options.SplitSeed);
-        var split = DatasetSplit.Create(dataset, splitSeed);
-        var (recommender, runId) = RecommenderSource.Get(store, dataset, parse.GetValue(options.Recommender), model,
-            parse.GetValue(options.RecPreset)!, splitSeed, split, parse.GetValue(options.Threads), parse.GetValue(options.RecDim), message => Log(context, message), ct);
-        if (recommender.SplitSeed != splitSeed) split = DatasetSplit.Create(dataset, recommender.SplitSeed);
-        return new SaeSession(context, dataset, split, recommender, runId);
+        var epochs = new SyncProgress<TrainingProgress>(p =>
+        {
+            if (p.EpochDone) Log(context, $"  epoch {p.Epoch}/{p.Epochs}: loss {p.Loss:F4}, {p.Elapsed.TotalSeconds:F0} s");
+        });
+        var loaded = Usage(() => RecommenderWorkflow.FindOrTrain(store, dataset, parse.GetValue(options.Recommender), options.RecommenderRequest(parse, model),
+            epochs, message => Log(context, message), ct));
+        return new SaeSession(context, store, loaded);
     }
 
-    /// <summary>Trains (with a progress bar on a terminal) and evaluates on the test users.</summary>
-    public (TrainedSae Trained, SaeMetrics Metrics) TrainAndEvaluate(SaeConfig config, CancellationToken ct)
+    /// <summary>Trains (with a progress bar on a terminal), evaluates on the test users and stores unless <paramref name="save"/> is false.</summary>
+    public SaeResult TrainAndStore(SaeRequest request, bool save, CancellationToken ct)
     {
-        TrainedSae trained = context.Json || !context.Console.Profile.Capabilities.Interactive
-            ? SaeTrainer.Train(Dataset, Split, Recommender.Model, config, cancellationToken: ct)
-            : context.Console.Progress().Start(p =>
-            {
-                var task = p.AddTask($"SAE {Markup.Escape(config.Preset)} β={config.Beta:G}", maxValue: 1);
-                var progress = new SyncProgress<SaeTrainingProgress>(r => { task.MaxValue = r.Steps; task.Value = r.Step; });
-                return SaeTrainer.Train(Dataset, Split, Recommender.Model, config, progress, ct);
-            });
-        try
+        var config = Usage(() => request.ToConfig(Recommender.Recommender.Config.Model, Recommender.Recommender.Model.EmbeddingDim));
+        var target = save ? store : null;
+        if (context.Json || !context.Console.Profile.Capabilities.Interactive)
+            return SaeWorkflow.TrainAndStore(target, Recommender, request, cancellationToken: ct);
+        return context.Console.Progress().Start(p =>
         {
-            return (trained, SaeEvaluator.Evaluate(Dataset, Split, Recommender.Model, trained.Sae, cancellationToken: ct));
-        }
-        catch
-        {
-            trained.Dispose();
-            throw;
-        }
+            string label = $"SAE {Markup.Escape(config.Preset)} β={config.Beta:G}";
+            var task = p.AddTask(label, maxValue: 1);
+            var progress = new SyncProgress<SaeTrainingProgress>(r => { task.MaxValue = r.Steps; task.Value = r.Step; });
+            return SaeWorkflow.TrainAndStore(target, Recommender, request, progress, phase => task.Description = $"{label} {phase.ToLowerInvariant()}", ct);
+        });
     }
 
     public static void Log(CliContext context, string message)
     {
         if (!context.Json) context.Console.MarkupLine(Markup.Escape(message));
     }
+
+    /// <summary>A bad preset name or override is the user's mistake (exit 2), not a crash.</summary>
+    private static T Usage<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    public void Dispose() => Recommender.Recommender.Dispose();
 }

@@ -6,6 +6,8 @@ using RecSaeExplorer.Engine.Recommenders.Training;
 using RecSaeExplorer.Engine.Runs;
 using RecSaeExplorer.Engine.Sae.Evaluation;
 using RecSaeExplorer.Engine.Sae.Sweeps;
+using RecSaeExplorer.Engine.Workflows;
+using RecSaeExplorer.Engine.Workflows.Requests;
 using Spectre.Console;
 
 namespace RecSaeExplorer.Cli.Sae;
@@ -21,7 +23,7 @@ internal static class SweepCommand
     {
         var command = new Command("sweep", "Sweep β (and presets) over seeds; table on the console and CSV.");
         var models = new Option<string>("--model") { Description = "Comma-separated recommender models.", DefaultValueFactory = _ => "mf,ncf" };
-        var betas = new Option<string>("--beta") { Description = "Comma-separated β values.", DefaultValueFactory = _ => "0,1,2,5,10" };
+        var betas = new Option<string>("--beta") { Description = "β values, separated by commas.", DefaultValueFactory = _ => string.Join(",", WorkflowDefaults.SweepBetas) };
         var seeds = new Option<int>("--seeds") { Description = "SAE seeds per cell (1..n).", DefaultValueFactory = _ => 3 };
         var presets = new Option<string>("--preset") { Description = "Comma-separated SAE presets.", DefaultValueFactory = _ => "paper" };
         var csv = new Option<FileInfo?>("--csv") { Description = "CSV output (default: sweeps/ under the state folder)." };
@@ -62,9 +64,8 @@ internal static class SweepCommand
         var rows = new List<SweepRow>();
         foreach (var model in plan.Models)
         {
-            var session = SaeSession.Open(context, store, dataset, parse, shared, model, ct);
-            using var recommender = session.Recommender;
-            var label = session.Label;
+            using var session = SaeSession.Open(context, store, dataset, parse, shared, model, ct);
+            var label = session.Recommender.Label;
             SaeSession.Log(context, $"Recommender: {label}.");
             foreach (string preset in plan.Presets)
             {
@@ -73,14 +74,10 @@ internal static class SweepCommand
                     var runs = new List<(SaeMetrics, double)>();
                     for (int seed = 1; seed <= plan.Seeds; seed++)
                     {
-                        var config = shared.Apply(parse, SaeCommands.Preset(preset, recommender.Model) with { Beta = beta, Seed = seed });
-                        var (trained, metrics) = session.TrainAndEvaluate(config, ct);
-                        using (trained)
-                        {
-                            string id = save ? store.SaveSae(trained, session.RecommenderRunId, metrics).Id : "(not stored)";
-                            SaeSession.Log(context, RunLine(label, preset, beta, seed, id, metrics, trained.TotalSeconds));
-                            runs.Add((metrics, trained.TotalSeconds));
-                        }
+                        using var result = session.TrainAndStore(shared.SaeRequest(parse, preset, seed, beta), save, ct);
+                        string id = result.Run?.Id ?? "(not stored)";
+                        SaeSession.Log(context, RunLine(label, preset, beta, seed, id, result.Metrics, result.Trained.TotalSeconds));
+                        runs.Add((result.Metrics, result.Trained.TotalSeconds));
                     }
                     rows.Add(SweepRow.Of(label, preset, beta, runs));
                     SweepCsv.Write(csvPath, rows);
@@ -101,12 +98,11 @@ internal static class SweepCommand
     {
         try
         {
-            return text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Select(b => double.Parse(b, CultureInfo.InvariantCulture)).ToArray();
+            return [.. BetaList.Parse(text)];
         }
-        catch (FormatException)
+        catch (FormatException e)
         {
-            throw new UsageException($"--beta must be comma-separated numbers, got '{text}'.");
+            throw new UsageException($"--beta: {e.Message}");
         }
     }
 }

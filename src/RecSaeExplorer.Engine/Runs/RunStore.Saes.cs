@@ -65,6 +65,9 @@ public sealed partial class RunStore
         }
     }
 
+    /// <summary>Replaces an SAE run's stored metrics (after a re-evaluation).</summary>
+    public RunInfo UpdateSaeMetrics(string id, SaeMetrics metrics) => UpdateMetrics(id, RunJson.ToObject(metrics));
+
     public static SaeConfig SaeConfigOf(RunInfo run) => SaeRunDocument.ConfigFromJson(run.Config).Config;
 
     /// <summary>The stored metrics, or null when the run was saved without evaluation.</summary>

@@ -16,7 +16,7 @@ namespace RecSaeExplorer.Engine.Runs;
 /// </para>
 /// <para>Opened in LiteDB's shared mode, so the CLI and the web app can use one store file.</para>
 /// </summary>
-public sealed partial class RunStore : IDisposable
+public sealed partial class RunStore : IRunStoreAccess, IDisposable
 {
     private const string RunsCollection = "runs";
     private const string WeightsPrefix = "weights/";
@@ -264,6 +264,9 @@ public sealed partial class RunStore : IDisposable
     internal void ImportDocument(string collection, BsonDocument document) => Guarded(() => _db.GetCollection(collection).Upsert(document));
 
     internal bool HasWeights(string runId) => _db.FileStorage.Exists(WeightsId(runId));
+
+    /// <summary>The store itself is its own access (one process, one caller).</summary>
+    public T Use<T>(Func<RunStore, T> action) => action(this);
 
     public void Dispose() => _db.Dispose();
 }

@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using RecSaeExplorer.Core.Concepts;
-using RecSaeExplorer.Engine.Interventions;
-using RecSaeExplorer.Engine.Recommenders;
 using RecSaeExplorer.Engine.Runs;
+using RecSaeExplorer.Engine.Workflows;
 using RecSaeExplorer.Web.Runs;
-using static TorchSharp.torch;
 
 namespace RecSaeExplorer.Web.Concepts;
 
@@ -64,33 +61,9 @@ public sealed class ConceptCatalog : IDisposable
     {
         var clock = Stopwatch.StartNew();
         var recommender = await _runs.GetRecommenderAsync(run.ParentRunId!);
-        var explored = await Task.Run(() =>
-        {
-            var sae = _runs.LoadSae(run.Id, recommender);
-            try
-            {
-                var model = recommender.Recommender.Model;
-                var (items, users) = SaeCodec.Activations(model, sae.Sae);
-                var profiles = NeuronAnalyzer.Analyze(recommender.Dataset, items, users);
-                return new ExploredSae(run, recommender, sae, items, users, profiles, _runs.NeuronNamesOf(run.Id),
-                    Vectors(model, itemSide: true), Vectors(model, itemSide: false));
-            }
-            catch
-            {
-                sae.Dispose();
-                throw;
-            }
-        });
+        var explored = await Task.Run(() => new ExploredSae(OpenedSae.Open(_runs, recommender, run.Id, withVectors: true)));
         _logger.LogInformation("Opened SAE run {Run}: {Neurons} neurons profiled in {Elapsed} ms", run.Id, explored.Width, clock.ElapsedMilliseconds);
         return explored;
-    }
-
-    private static VectorTable Vectors(IRecommender model, bool itemSide)
-    {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var embeddings = (itemSide ? model.ItemEmbeddings() : model.UserEmbeddings()).cpu().contiguous();
-        return new VectorTable((int)embeddings.shape[0], (int)embeddings.shape[1], embeddings.data<float>().ToArray());
     }
 
     // A deleted run disappears from the pages; its memory is left to the GC, since a circuit may still be reading it.

@@ -5,7 +5,8 @@ using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Engine.Runs;
 using RecSaeExplorer.Engine.Sae;
 using RecSaeExplorer.Engine.Torch;
-using RecSaeExplorer.Web.Runs;
+using RecSaeExplorer.Engine.Recommenders.Embeddings;
+using RecSaeExplorer.Engine.Workflows;
 
 namespace RecSaeExplorer.Web.Concepts;
 
@@ -23,18 +24,21 @@ public sealed class ExploredSae : IDisposable
     private readonly Dictionary<int, int> _itemById;
     private readonly Dictionary<int, int> _userById;
 
-    internal ExploredSae(RunInfo run, LoadedRecommender recommender, TrainedSae sae, ActivationMatrix itemCodes, ActivationMatrix userCodes,
-        IReadOnlyList<NeuronProfile> profiles, IReadOnlyDictionary<int, NeuronName> names, VectorTable itemVectors, VectorTable userVectors)
+    private readonly OpenedSae _opened;
+
+    /// <summary>Takes ownership of <paramref name="opened"/> (opened with its vectors).</summary>
+    internal ExploredSae(OpenedSae opened)
     {
-        Run = run;
-        Recommender = recommender;
-        Sae = sae;
-        ItemCodes = itemCodes;
-        UserCodes = userCodes;
-        Profiles = profiles;
-        ItemVectors = itemVectors;
-        UserVectors = userVectors;
-        _names = new ConcurrentDictionary<int, NeuronName>(names);
+        _opened = opened;
+        Run = opened.Run;
+        Recommender = opened.Recommender;
+        Sae = opened.Sae;
+        ItemCodes = opened.ItemCodes;
+        UserCodes = opened.UserCodes;
+        Profiles = opened.Profiles;
+        ItemVectors = opened.ItemVectors ?? throw new ArgumentException("The explorer needs the embeddings on the host.", nameof(opened));
+        UserVectors = opened.UserVectors ?? throw new ArgumentException("The explorer needs the embeddings on the host.", nameof(opened));
+        _names = new ConcurrentDictionary<int, NeuronName>(opened.Names);
         _itemById = Dataset.Items.ToDictionary(i => i.Id, i => i.Index);
         _userById = Dataset.Users.ToDictionary(u => u.Id, u => u.Index);
     }
@@ -123,7 +127,7 @@ public sealed class ExploredSae : IDisposable
 
     public void Dispose()
     {
-        Sae.Dispose();
+        _opened.Dispose();
         _gate.Dispose();
     }
 }

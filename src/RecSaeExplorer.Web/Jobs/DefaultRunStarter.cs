@@ -20,9 +20,9 @@ public sealed class DefaultRunStarter(
         if (!settings.TrainDefaultRunOnStart) return;
         try
         {
-            if (catalog.NewestRecommender(settings.Dataset) is { } existing)
+            if (catalog.HasRecommenderOf(settings.Dataset))
             {
-                logger.LogInformation("Default run present: {Run}", existing.Id);
+                logger.LogInformation("Default run present for {Dataset}", settings.Dataset);
                 return;
             }
             foreach (var request in Requests(settings)) queue.Enqueue(request);

@@ -1,4 +1,6 @@
 using RecSaeExplorer.Engine.Recommenders;
+using RecSaeExplorer.Engine.Workflows;
+using RecSaeExplorer.Engine.Workflows.Requests;
 
 namespace RecSaeExplorer.Web.Jobs;
 
@@ -16,24 +18,31 @@ public abstract record TrainingRequest
 }
 
 /// <summary>Train a recommender with a preset; the optional fields override the preset (tests and quick looks).</summary>
-public sealed record RecommenderTrainingRequest(string Dataset, RecommenderModel Model, string Preset, int Seed = 42) : TrainingRequest
+public sealed record RecommenderTrainingRequest(string Dataset, RecommenderModel Model, string Preset, int Seed = WorkflowDefaults.RecommenderSeed) : TrainingRequest
 {
-    public int SplitSeed { get; init; } = 42;
+    public int SplitSeed { get; init; } = WorkflowDefaults.SplitSeed;
     public int? Epochs { get; init; }
     public int? EmbeddingDim { get; init; }
     public int? BatchSize { get; init; }
+
+    public RecommenderRequest ToWorkflowRequest() => new(Model, Preset)
+    {
+        Seed = Seed, SplitSeed = SplitSeed, Epochs = Epochs, EmbeddingDim = EmbeddingDim, BatchSize = BatchSize,
+    };
 
     public override string Title => $"{Model.Name().ToUpperInvariant()} ({Preset}) on {Dataset}, seed {Seed}";
 }
 
 /// <summary>
 /// Train an SAE on a stored recommender run. A null <see cref="RecommenderRunId"/> means the newest
-/// recommender run of <see cref="Dataset"/> when the job starts (so it can follow a recommender job
+/// recommender run of <see cref="Dataset"/> when the job starts (<see cref="RecommenderChoice"/>) (so it can follow a recommender job
 /// queued just before it). A null <see cref="Beta"/> keeps the preset's β.
 /// </summary>
-public sealed record SaeTrainingRequest(string Dataset, string? RecommenderRunId, string Preset, double? Beta, int Seed = 1) : TrainingRequest
+public sealed record SaeTrainingRequest(string Dataset, string? RecommenderRunId, string Preset, double? Beta, int Seed = WorkflowDefaults.SaeSeed) : TrainingRequest
 {
     public int? Steps { get; init; }
+
+    public SaeRequest ToWorkflowRequest() => new(Preset) { Seed = Seed, Overrides = new SaeOverrides { Beta = Beta, Steps = Steps } };
 
     public override string Title =>
         $"SAE ({Preset}{(Beta is { } b ? $", β = {b:G}" : "")}) on {RecommenderRunId ?? $"the newest {Dataset} recommender"}";

@@ -9,13 +9,11 @@ using RecSaeExplorer.Engine.Runs;
 using RecSaeExplorer.Engine.Runs.Integrity;
 using RecSaeExplorer.Engine.Sae;
 using RecSaeExplorer.Engine.Sae.Evaluation;
+using RecSaeExplorer.Engine.Workflows;
 using RecSaeExplorer.Web.Datasets;
 using RecSaeExplorer.Web.Hosting;
 
 namespace RecSaeExplorer.Web.Runs;
-
-/// <summary>A stored recommender in memory with the data and split it was trained on.</summary>
-public sealed record LoadedRecommender(RunInfo Run, Dataset Dataset, DatasetSplit Split, TrainedRecommender Recommender);
 
 /// <summary>
 /// The explorer's one view of the LiteDB run store, shared by every circuit and the training queue.
@@ -23,7 +21,7 @@ public sealed record LoadedRecommender(RunInfo Run, Dataset Dataset, DatasetSpli
 /// once on demand and kept, because rebuilding a TorchSharp model per page would be slow and
 /// concurrent loads would race on LibTorch's global state.
 /// </summary>
-public sealed class RunCatalog : IDisposable
+public sealed class RunCatalog : IRunStoreAccess, IDisposable
 {
     private RunStore? _store;
     private StoreException? _problem;
@@ -80,24 +78,18 @@ public sealed class RunCatalog : IDisposable
         }
     });
 
-    /// <summary>The newest recommender run of a dataset (by name), or null.</summary>
-    public RunInfo? NewestRecommender(string datasetName) =>
-        List(RunStore.RecommenderKind).FirstOrDefault(r => string.Equals(r.DatasetName, datasetName, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whether any recommender of the dataset named <paramref name="datasetName"/> is stored (the first-run check).</summary>
+    public bool HasRecommenderOf(string datasetName) =>
+        List(RunStore.RecommenderKind).Any(r => string.Equals(r.DatasetName, datasetName, StringComparison.OrdinalIgnoreCase));
 
-    public RunInfo SaveRecommender(TrainedRecommender trained, RecommenderMetrics metrics, Dataset dataset, DatasetSplit split)
+    /// <summary>
+    /// Tells the pages about a run a workflow just stored through this catalog; a recommender stays
+    /// loaded, since it is what a page (or the SAE job queued behind it) asks for next.
+    /// </summary>
+    public void Stored(RunInfo run, LoadedRecommender? loaded = null)
     {
-        var run = Use(s => s.SaveRecommender(trained, metrics));
-        // The freshly trained model is what a page would load next: keep it instead of reloading it.
-        _recommenders[run.Id] = new LoadedRecommender(run, dataset, split, trained);
+        if (loaded is not null) _recommenders[run.Id] = loaded;
         RaiseChanged();
-        return run;
-    }
-
-    public RunInfo SaveSae(TrainedSae trained, string recommenderRunId, SaeMetrics metrics)
-    {
-        var run = Use(s => s.SaveSae(trained, recommenderRunId, metrics));
-        RaiseChanged();
-        return run;
     }
 
     public bool Delete(string id)

@@ -7,6 +7,7 @@ using RecSaeExplorer.Engine.Accounts;
 using RecSaeExplorer.Engine.Recommenders;
 using RecSaeExplorer.Web.Components.Runs;
 using RecSaeExplorer.Web.Governance;
+using RecSaeExplorer.Engine.Workflows;
 using RecSaeExplorer.Web.Jobs;
 using RecSaeExplorer.Web.Runs;
 using RecSaeExplorer.Web.Tests.Support;
@@ -37,7 +38,7 @@ public sealed class NewTrainingFormTests
         await Pick(cut, RecommenderModel.Ncf);
         await Pick(cut, LastFmLoader.DatasetName, "field-dataset");
         await Pick(cut, "paper", "field-preset");
-        await cut.InvokeAsync(() => cut.FindComponent<MudNumericField<int>>().Instance.ValueChanged.InvokeAsync(7));
+        await cut.InvokeAsync(() => cut.FindComponent<MudNumericField<int?>>().Instance.ValueChanged.InvokeAsync(7));
         await cut.InvokeAsync(() => cut.Find("button.start-training").Click());
 
         var job = Assert.Single(queue.Jobs);
@@ -63,7 +64,8 @@ public sealed class NewTrainingFormTests
         await cut.InvokeAsync(() => cut.Find("button.start-training").Click());
 
         var request = Assert.IsType<SaeTrainingRequest>(Assert.Single(queue.Jobs).Request);
-        Assert.Equal(new SaeTrainingRequest(DatasetCatalog.DefaultName, "mf-new", "paper", 5, 42) { Owner = "ana" }, request);
+        // An SAE's seed defaults like the CLI's (1), not like a recommender's (42).
+        Assert.Equal(new SaeTrainingRequest(DatasetCatalog.DefaultName, "mf-new", "paper", 5, WorkflowDefaults.SaeSeed) { Owner = "ana" }, request);
     }
 
     [Fact]

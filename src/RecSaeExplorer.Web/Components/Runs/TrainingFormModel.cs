@@ -1,7 +1,8 @@
-using System.Globalization;
 using RecSaeExplorer.Engine.Recommenders;
 using RecSaeExplorer.Engine.Recommenders.Training;
 using RecSaeExplorer.Engine.Sae;
+using RecSaeExplorer.Engine.Workflows;
+using RecSaeExplorer.Engine.Workflows.Requests;
 using RecSaeExplorer.Web.Jobs;
 
 namespace RecSaeExplorer.Web.Components.Runs;
@@ -15,7 +16,10 @@ public sealed class TrainingFormModel
     public string Dataset { get; set; } = "";
     public RecommenderModel Model { get; set; } = RecommenderModel.Mf;
     public string RecommenderPreset { get; set; } = RecommenderPresets.Tuned;
-    public int Seed { get; set; } = 42;
+    /// <summary>Seed of the run; the kind's default until a person types one (recommenders and SAEs default differently).</summary>
+    public int? Seed { get; set; }
+
+    public int EffectiveSeed => Seed ?? (Kind == TrainingKind.Recommender ? WorkflowDefaults.RecommenderSeed : WorkflowDefaults.SaeSeed);
 
     /// <summary>The recommender run an SAE is trained on.</summary>
     public string? ParentRunId { get; set; }
@@ -26,25 +30,16 @@ public sealed class TrainingFormModel
     public double? Beta { get; set; }
 
     /// <summary>β values of a sweep, e.g. "0, 1, 2, 5, 10" (the paper's).</summary>
-    public string SweepBetas { get; set; } = "0, 1, 2, 5, 10";
+    public string SweepBetas { get; set; } = string.Join(", ", WorkflowDefaults.SweepBetas);
 
-    /// <summary>The β values of <see cref="SweepBetas"/>; null when one does not parse.</summary>
-    public IReadOnlyList<double>? ParsedSweepBetas()
-    {
-        var values = new List<double>();
-        foreach (string part in SweepBetas.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double beta) || beta < 0) return null;
-            values.Add(beta);
-        }
-        return values.Count == 0 ? null : values.Distinct().ToList();
-    }
+    /// <summary>The β values of <see cref="SweepBetas"/> by the CLI's rule (<see cref="BetaList"/>); null when they do not parse.</summary>
+    public IReadOnlyList<double>? ParsedSweepBetas() => BetaList.TryParse(SweepBetas);
 
     /// <summary>One request per job: a sweep is one SAE job per β, run one after the other.</summary>
     public IReadOnlyList<TrainingRequest> ToRequests() => Kind switch
     {
-        TrainingKind.Recommender => [new RecommenderTrainingRequest(Dataset, Model, RecommenderPreset, Seed)],
-        TrainingKind.Sae => [new SaeTrainingRequest(Dataset, ParentRunId, SaePreset, Beta, Seed)],
-        _ => (ParsedSweepBetas() ?? []).Select(b => (TrainingRequest)new SaeTrainingRequest(Dataset, ParentRunId, SaePreset, b, Seed)).ToList(),
+        TrainingKind.Recommender => [new RecommenderTrainingRequest(Dataset, Model, RecommenderPreset, EffectiveSeed)],
+        TrainingKind.Sae => [new SaeTrainingRequest(Dataset, ParentRunId, SaePreset, Beta, EffectiveSeed)],
+        _ => (ParsedSweepBetas() ?? []).Select(b => (TrainingRequest)new SaeTrainingRequest(Dataset, ParentRunId, SaePreset, b, EffectiveSeed)).ToList(),
     };
 }

@@ -1,4 +1,6 @@
-namespace RecSaeExplorer.Web.Concepts;
+using TorchSharp;
+
+namespace RecSaeExplorer.Engine.Recommenders.Embeddings;
 
 /// <summary>A neighbour found by cosine similarity.</summary>
 public readonly record struct Neighbour(int Index, double Cosine);
@@ -22,6 +24,15 @@ public sealed class VectorTable
             double norm = Math.Sqrt(squares);
             for (int c = 0; c < dim; c++) _unit[r * dim + c] = norm == 0 ? 0 : (float)(row[c] / norm);
         }
+    }
+
+    /// <summary>The recommender's item (or user) embeddings copied to the host.</summary>
+    public static VectorTable Of(IRecommender model, bool itemSide)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var embeddings = (itemSide ? model.ItemEmbeddings() : model.UserEmbeddings()).cpu().contiguous();
+        return new VectorTable((int)embeddings.shape[0], (int)embeddings.shape[1], embeddings.data<float>().ToArray());
     }
 
     public int Rows { get; }
