@@ -1,8 +1,10 @@
+using System.Text.Json;
 using System.CommandLine;
 using System.Globalization;
 using RecSaeExplorer.Cli.Common;
 using RecSaeExplorer.Cli.Rec;
 using RecSaeExplorer.Engine.Runs;
+using RecSaeExplorer.Engine.Runs.Records;
 using RecSaeExplorer.Engine.Runs.Integrity;
 using Spectre.Console;
 using Spectre.Console.Json;
@@ -107,8 +109,13 @@ public static class RunsCommands
         Row("training", $"{run.EpochSeconds.Count} epochs, {run.TotalSeconds:F1} s");
         Row("weights", $"{run.WeightsBytes:N0} bytes");
         console.Write(grid);
-        console.Write(new Panel(new JsonText(run.Config.ToJsonString())).Header("config"));
-        if (run.Metrics.Count > 0) console.Write(new Panel(new JsonText(run.Metrics.ToJsonString())).Header("metrics"));
+        var record = RunRecord.Of(run);
+        var config = new Grid().AddColumns(2);
+        foreach (var field in record.ConfigFields) config.AddRow(new Text(field.Key), new Text(field.Value));
+        console.Write(new Panel(config).Header("config"));
+        object? metrics = (object?)record.RecommenderMetrics ?? record.SaeMetrics;
+        if (metrics is not null) console.Write(new Panel(new JsonText(JsonSerializer.Serialize(metrics, metrics.GetType()))).Header("metrics"));
+        if (record.Problem is { } problem) console.MarkupLine($"[yellow]{Markup.Escape(problem)}[/]");
     }
 }
 

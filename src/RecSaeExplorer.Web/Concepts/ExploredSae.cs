@@ -3,6 +3,7 @@ using RecSaeExplorer.Core.Concepts;
 using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Engine.Runs;
+using RecSaeExplorer.Engine.Runs.Records;
 using RecSaeExplorer.Engine.Sae;
 using RecSaeExplorer.Engine.Torch;
 using RecSaeExplorer.Engine.Recommenders.Embeddings;
@@ -13,12 +14,11 @@ namespace RecSaeExplorer.Web.Concepts;
 /// <summary>
 /// An SAE run opened for exploration and shared by every circuit: its recommender, the codes of all items
 /// and users, every neuron's profile and the names people gave neurons. Host-side data is immutable and
-/// read freely; anything that runs LibTorch goes through <see cref="RunAsync{T}"/>, which serializes it, so
-/// any number of circuits can use one run safely.
+/// read freely; anything that runs LibTorch goes through <see cref="RunAsync{T}"/>, which hands it to the
+/// engine's <see cref="TorchExecutor"/>, so any number of circuits can use one run safely.
 /// </summary>
 public sealed class ExploredSae : IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<int, NeuronName> _names;
     private readonly ConcurrentDictionary<int, IReadOnlyList<ProbeItem>> _probes = new();
     private readonly Dictionary<int, int> _itemById;
@@ -31,6 +31,7 @@ public sealed class ExploredSae : IDisposable
     {
         _opened = opened;
         Run = opened.Run;
+        Record = RunRecord.Of(opened.Run);
         Recommender = opened.Recommender;
         Sae = opened.Sae;
         ItemCodes = opened.ItemCodes;
@@ -44,6 +45,9 @@ public sealed class ExploredSae : IDisposable
     }
 
     public RunInfo Run { get; }
+
+    /// <summary>The run's stored config and metrics, read into types once when the run was opened.</summary>
+    public RunRecord Record { get; }
     public LoadedRecommender Recommender { get; }
     public Dataset Dataset => Recommender.Dataset;
     public DatasetSplit Split => Recommender.Split;
@@ -104,30 +108,11 @@ public sealed class ExploredSae : IDisposable
     public Task<TopList> TopListAsync(int user, int depth = 30, CancellationToken ct = default) =>
         RunAsync(() => Scoring.TopLists(Recommender.Recommender.Model, [user], Split.Train, depth, ct)[0], ct);
 
-    /// <summary>
-    /// Runs LibTorch work on the thread pool, one call at a time for this run, with garbage collection held off
-    /// (see <see cref="GcPause"/>: the web server's threads allocate all the time).
-    /// </summary>
-    public async Task<T> RunAsync<T>(Func<T> work, CancellationToken ct = default)
-    {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            return await Task.Run(() =>
-            {
-                using var pause = new GcPause();
-                return work();
-            }, ct);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    /// <summary>Runs LibTorch work for this run through the process's <see cref="TorchExecutor"/> (one call at a time per run).</summary>
+    public Task<T> RunAsync<T>(Func<T> work, CancellationToken ct = default) => TorchExecutor.Shared.RunAsync(this, work, ct);
 
     public void Dispose()
     {
         _opened.Dispose();
-        _gate.Dispose();
     }
 }

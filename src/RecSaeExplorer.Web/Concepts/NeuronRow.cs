@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using RecSaeExplorer.Core.Concepts;
 using RecSaeExplorer.Engine.Runs;
 
@@ -50,9 +49,7 @@ public sealed record NeuronRow(
         return Enumerable.Range(0, sae.Width).Select(k => Of(sae, k, ms)).ToList();
     }
 
-    /// <summary>MS per neuron from the run's stored metrics, or null; parsed once per opened run (the metrics JSON is large).</summary>
+    /// <summary>MS per neuron from the run's stored metrics, or null.</summary>
     public static IReadOnlyList<double>? MonosemanticityOf(ExploredSae sae) =>
-        MsCache.GetValue(sae, s => RunStore.SaeMetricsOf(s.Run)?.MonosemanticityPerNeuron is { Length: > 0 } ms ? ms : null);
-
-    private static readonly ConditionalWeakTable<ExploredSae, double[]?> MsCache = new();
+        sae.Record.SaeMetrics?.MonosemanticityPerNeuron is { Length: > 0 } ms ? ms : null;
 }

@@ -1,4 +1,5 @@
 using RecSaeExplorer.Engine.Runs;
+using RecSaeExplorer.Engine.Runs.Records;
 
 namespace RecSaeExplorer.Web.Runs;
 
@@ -15,31 +16,11 @@ public sealed record RunSummary(
 
     public static RunSummary Of(RunInfo run)
     {
-        var summary = new RunSummary(run.Id, run.Kind, run.DatasetName, run.Model, run.Preset, run.Seed, null, run.ParentRunId, run.CreatedUtc,
-            null, null, null, null, null, null);
-        try
-        {
-            switch (run.Kind)
-            {
-                case RunStore.RecommenderKind when RunStore.RecommenderMetricsOf(run) is { } m:
-                    return summary with
-                    {
-                        SampledHr10 = m.SampledAt(10)?.HitRate, SampledNdcg10 = m.SampledAt(10)?.Ndcg,
-                        FullHr10 = m.FullAt(10)?.HitRate, FullNdcg10 = m.FullAt(10)?.Ndcg,
-                    };
-                case RunStore.SaeKind:
-                    var metrics = RunStore.SaeMetricsOf(run);
-                    return summary with
-                    {
-                        Beta = RunStore.SaeConfigOf(run).Beta,
-                        MeanRbo = metrics?.Honest.MeanRbo, MeanKendall = metrics?.Honest.MeanKendall,
-                    };
-            }
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or NotSupportedException)
-        {
-            // A run written by an older or newer engine: list it with what is readable.
-        }
-        return summary;
+        var record = RunRecord.Of(run);
+        var recommender = record.RecommenderMetrics;
+        var sae = record.SaeMetrics;
+        return new RunSummary(run.Id, run.Kind, run.DatasetName, run.Model, run.Preset, run.Seed, record.SaeConfig?.Beta, run.ParentRunId, run.CreatedUtc,
+            recommender?.SampledAt(10)?.HitRate, recommender?.SampledAt(10)?.Ndcg, recommender?.FullAt(10)?.HitRate, recommender?.FullAt(10)?.Ndcg,
+            sae?.Honest.MeanRbo, sae?.Honest.MeanKendall);
     }
 }
