@@ -56,7 +56,8 @@ internal static class NeuronPageRenderTiming
         using var concepts = new ConceptCatalog(runs, NullLogger<ConceptCatalog>.Instance);
         runId ??= concepts.SaeRuns().FirstOrDefault(r => r.DatasetName == "ml-1m")?.Id ?? throw new InvalidOperationException("No ML-1M SAE run in the store.");
         var clock = Stopwatch.StartNew();
-        var sae = await concepts.OpenAsync(runId);
+        using var lease = await concepts.LeaseAsync(runId);
+        var sae = lease.Value;
         Console.WriteLine($"Opened {runId} ({sae.Dataset.Name}, {sae.Width} neurons, {sae.Dataset.Items.Count} items, {sae.Dataset.Users.Count} users) in {clock.ElapsedMilliseconds} ms.");
 
         await using var ctx = new BunitContext();

@@ -63,5 +63,5 @@ internal sealed class SaeSession(CliContext context, RunStore store, LoadedRecom
         }
     }
 
-    public void Dispose() => Recommender.Recommender.Dispose();
+    public void Dispose() => Recommender.Dispose();
 }

@@ -5,8 +5,10 @@ using RecSaeExplorer.Engine.Runs;
 namespace RecSaeExplorer.Engine.Workflows;
 
 /// <summary>A stored recommender in memory with the dataset and the split it was trained on: what SAE work needs.</summary>
-public sealed record LoadedRecommender(RunInfo Run, Dataset Dataset, DatasetSplit Split, TrainedRecommender Recommender)
+public sealed record LoadedRecommender(RunInfo Run, Dataset Dataset, DatasetSplit Split, TrainedRecommender Recommender) : IDisposable
 {
+    public void Dispose() => Recommender.Dispose();
+
     public RecommenderLabel Label => RecommenderLabel.Of(Run.Id, Recommender);
 
     /// <summary>Loads run <paramref name="runIdOrPrefix"/> for <paramref name="dataset"/>, with the run's own split.</summary>

@@ -19,7 +19,8 @@ internal static class EntitiesApi
     {
         group.MapGet("/items/{itemId:int}", async (HttpContext context, ConceptCatalog concepts, RunCatalog runs, string runId, int itemId, int? top, CancellationToken ct) =>
         {
-            var sae = await ApiSae.OpenAsync(concepts, runs, runId, ct);
+            using var lease = await ApiSae.LeaseAsync(concepts, runs, runId, ct);
+            var sae = lease.Value;
             int n = Bounds.Check("top", top, 10, 1, 100);
             var item = sae.ItemById(itemId) ?? throw new ApiNotFound($"No item {itemId} in {sae.Dataset.Name}.");
             float[] code = sae.ItemCodes.Row(item.Index);
@@ -32,7 +33,8 @@ internal static class EntitiesApi
 
         group.MapGet("/users/{userId:int}", async (HttpContext context, ConceptCatalog concepts, RunCatalog runs, string runId, int userId, int? top, int? depth, CancellationToken ct) =>
         {
-            var sae = await ApiSae.OpenAsync(concepts, runs, runId, ct);
+            using var lease = await ApiSae.LeaseAsync(concepts, runs, runId, ct);
+            var sae = lease.Value;
             int n = Bounds.Check("top", top, 10, 1, 100);
             int d = Bounds.Check("depth", depth, 30, 1, 100);
             var user = sae.UserById(userId) ?? throw new ApiNotFound($"No user {userId} in {sae.Dataset.Name}.");

@@ -23,7 +23,8 @@ internal static class NeuronsApi
         group.MapGet("", async (HttpContext context, ConceptCatalog concepts, RunCatalog runs, string runId, string? search, string? status,
             string? side, string? sort, string? order, int? offset, int? limit, CancellationToken ct) =>
         {
-            var sae = await ApiSae.OpenAsync(concepts, runs, runId, ct);
+            using var lease = await ApiSae.LeaseAsync(concepts, runs, runId, ct);
+            var sae = lease.Value;
             Bounds.Text("search", search, 200);
             bool? dead = Bounds.OneOf<bool?>("status", status, null, ("all", null), ("alive", false), ("dead", true));
             string which = Bounds.OneOf("side", side, "any", ("any", "any"), ("items", "items"), ("users", "users"));
@@ -42,7 +43,8 @@ internal static class NeuronsApi
 
         group.MapGet("/{neuron:int}", async (HttpContext context, ConceptCatalog concepts, RunCatalog runs, string runId, int neuron, int? top, CancellationToken ct) =>
         {
-            var sae = await ApiSae.OpenAsync(concepts, runs, runId, ct);
+            using var lease = await ApiSae.LeaseAsync(concepts, runs, runId, ct);
+            var sae = lease.Value;
             int k = ApiSae.Neuron(sae, neuron);
             int n = Bounds.Check("top", top, 20, 1, 200);
             var view = NeuronView.Of(sae, k);

@@ -31,7 +31,8 @@ internal static class ShiftSimulationApi
     {
         group.MapPost("/shift", async (ConceptCatalog concepts, RunCatalog runs, LabService labs, string runId, ShiftRequest request, CancellationToken ct) =>
         {
-            var sae = await ApiSae.OpenAsync(concepts, runs, runId, ct);
+            using var lease = await ApiSae.LeaseAsync(concepts, runs, runId, ct);
+            var sae = lease.Value;
             int neuron = ApiSae.Neuron(sae, request.Neuron, "neuron");
             var mode = Bounds.OneOf("mode", request.Mode, EditMode.Cap, ("cap", EditMode.Cap), ("set", EditMode.Set), ("add", EditMode.Add));
             int usersLimit = Bounds.Check("usersLimit", request.UsersLimit, 100, 0, 100_000);

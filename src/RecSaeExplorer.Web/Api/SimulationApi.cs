@@ -34,7 +34,8 @@ internal static class SimulationApi
     {
         group.MapPost("/promotion", async (ConceptCatalog concepts, RunCatalog runs, LabService labs, string runId, PromotionRequest request, CancellationToken ct) =>
         {
-            var sae = await ApiSae.OpenAsync(concepts, runs, runId, ct);
+            using var lease = await ApiSae.LeaseAsync(concepts, runs, runId, ct);
+            var sae = lease.Value;
             int neuron = ApiSae.Neuron(sae, request.Neuron, "neuron");
             var item = sae.ItemById(request.ItemId) ?? throw new ApiBadRequest("itemId", $"No item {request.ItemId} in {sae.Dataset.Name}.");
             var mode = Bounds.OneOf("mode", request.Mode, EditMode.Set, ("set", EditMode.Set), ("add", EditMode.Add));

@@ -26,10 +26,13 @@ public sealed class ExploredSae : IDisposable
 
     private readonly OpenedSae _opened;
 
-    /// <summary>Takes ownership of <paramref name="opened"/> (opened with its vectors).</summary>
-    internal ExploredSae(OpenedSae opened)
+    private readonly IDisposable _recommenderLease;
+
+    /// <summary>Takes ownership of <paramref name="opened"/> (opened with its vectors) and of the lease on its recommender.</summary>
+    internal ExploredSae(OpenedSae opened, IDisposable recommenderLease)
     {
         _opened = opened;
+        _recommenderLease = recommenderLease;
         Run = opened.Run;
         Record = RunRecord.Of(opened.Run);
         Recommender = opened.Recommender;
@@ -114,5 +117,6 @@ public sealed class ExploredSae : IDisposable
     public void Dispose()
     {
         _opened.Dispose();
+        _recommenderLease.Dispose();
     }
 }

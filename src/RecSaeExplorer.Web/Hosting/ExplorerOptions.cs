@@ -43,4 +43,10 @@ public sealed class ExplorerOptions
 
     /// <summary>How many lab audiences (cached baselines) are kept in memory across all runs.</summary>
     public int CachedAudiences { get; set; } = 32;
+
+    /// <summary>Opened SAE runs kept in memory when no page holds them (each: its SAE, codes and profiles).</summary>
+    public int CachedSaeRuns { get; set; } = 6;
+
+    /// <summary>Loaded recommenders kept in memory beyond those an opened SAE run or a training holds.</summary>
+    public int CachedRecommenders { get; set; } = 2;
 }

@@ -44,11 +44,11 @@ public sealed class EngineTrainingRunner(DatasetService datasets, RunCatalog cat
         string parentId = request.RecommenderRunId
             ?? RecommenderChoice.Newest(catalog, new RecommenderCriteria(dataset.Fingerprint))?.Id
             ?? throw new InvalidOperationException($"There is no recommender run of {request.Dataset} to train an SAE on.");
-        var parent = await catalog.GetRecommenderAsync(parentId, ct);
+        using var parent = await catalog.LeaseRecommenderAsync(parentId, ct); // held: the catalog may not evict it mid-training
         var last = new JobProgress("Training", "step", 0, 0, null, TimeSpan.Zero, 0);
         var heartbeat = new InlineProgress<SaeTrainingProgress>(p => progress.Report(last = new JobProgress(
             "Training", "step", p.Step, p.Steps, p.Loss.Total, p.Elapsed, (double)p.Step / Math.Max(1, p.Steps))));
-        using var result = SaeWorkflow.TrainAndStore(catalog, parent, request.ToWorkflowRequest(), heartbeat,
+        using var result = SaeWorkflow.TrainAndStore(catalog, parent.Value, request.ToWorkflowRequest(), heartbeat,
             phase => progress.Report(last with { Phase = phase }), ct);
         catalog.Stored(result.Run!);
         return result.Run!.Id;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Core.Hosting;
@@ -10,6 +9,7 @@ using RecSaeExplorer.Engine.Runs.Integrity;
 using RecSaeExplorer.Engine.Sae;
 using RecSaeExplorer.Engine.Sae.Evaluation;
 using RecSaeExplorer.Engine.Workflows;
+using RecSaeExplorer.Web.Caching;
 using RecSaeExplorer.Web.Datasets;
 using RecSaeExplorer.Web.Hosting;
 
@@ -18,16 +18,15 @@ namespace RecSaeExplorer.Web.Runs;
 /// <summary>
 /// The explorer's one view of the LiteDB run store, shared by every circuit and the training queue.
 /// Store calls are serialized (one <see cref="RunStore"/>, opened lazily); recommenders are loaded
-/// once on demand and kept, because rebuilding a TorchSharp model per page would be slow and
-/// concurrent loads would race on LibTorch's global state.
+/// once on demand and leased out of a bounded cache, because rebuilding a TorchSharp model per page
+/// would be slow, and keeping every model ever trained grew the server by gigabytes.
 /// </summary>
 public sealed class RunCatalog : IRunStoreAccess, IDisposable
 {
     private RunStore? _store;
     private StoreException? _problem;
     private readonly Lock _storeGate = new();
-    private readonly SemaphoreSlim _loadGate = new(1, 1);
-    private readonly ConcurrentDictionary<string, LoadedRecommender> _recommenders = new(StringComparer.Ordinal);
+    private readonly LeasedCache<LoadedRecommender> _recommenders;
     private readonly DatasetService _datasets;
     private readonly ILogger<RunCatalog> _logger;
 
@@ -36,6 +35,7 @@ public sealed class RunCatalog : IRunStoreAccess, IDisposable
         _datasets = datasets;
         _logger = logger;
         StorePath = options.Value.StorePath is { Length: > 0 } path ? Path.GetFullPath(path) : paths.StorePath;
+        _recommenders = new LeasedCache<LoadedRecommender>(Math.Max(1, options.Value.CachedRecommenders));
     }
 
     public string StorePath { get; }
@@ -88,45 +88,36 @@ public sealed class RunCatalog : IRunStoreAccess, IDisposable
     /// </summary>
     public void Stored(RunInfo run, LoadedRecommender? loaded = null)
     {
-        if (loaded is not null) _recommenders[run.Id] = loaded;
+        if (loaded is not null) _recommenders.Adopt(run.Id, loaded);
         RaiseChanged();
     }
 
     public bool Delete(string id)
     {
         bool deleted = Use(s => s.Delete(id));
-        if (_recommenders.TryRemove(id, out var loaded)) loaded.Recommender.Dispose();
+        _recommenders.Forget(id);
         if (deleted) RaiseChanged();
         return deleted;
     }
 
-    /// <summary>A stored recommender with its dataset and split, loaded on first use and cached.</summary>
-    public async Task<LoadedRecommender> GetRecommenderAsync(string idOrPrefix, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A stored recommender with its dataset and split, loaded on first use and cached. Hold the lease
+    /// while using the model: an idle one may be evicted (<see cref="ExplorerOptions.CachedRecommenders"/>).
+    /// </summary>
+    public async Task<Lease<LoadedRecommender>> LeaseRecommenderAsync(string idOrPrefix, CancellationToken cancellationToken = default)
     {
         var run = Find(idOrPrefix) ?? throw new RunNotFoundException(idOrPrefix);
-        if (_recommenders.TryGetValue(run.Id, out var cached)) return cached;
-        var dataset = await _datasets.GetAsync(run.DatasetName, cancellationToken);
-        await _loadGate.WaitAsync(cancellationToken);
-        try
+        return await _recommenders.AcquireAsync(run.Id, async () =>
         {
-            if (_recommenders.TryGetValue(run.Id, out cached)) return cached;
-            var loaded = await Task.Run(() =>
-            {
-                var trained = Use(s => s.LoadRecommender(run.Id, dataset));
-                return new LoadedRecommender(run, dataset, DatasetSplit.Create(dataset, run.SplitSeed), trained);
-            }, cancellationToken);
+            var dataset = await _datasets.GetAsync(run.DatasetName);
+            var loaded = LoadedRecommender.Load(this, run.Id, dataset);
             _logger.LogInformation("Loaded recommender {Run} ({Model}, {Dataset})", run.Id, run.Model, run.DatasetName);
-            return _recommenders[run.Id] = loaded;
-        }
-        finally
-        {
-            _loadGate.Release();
-        }
+            return loaded;
+        }, cancellationToken);
     }
 
-    /// <summary>Rebuilds a stored SAE for its (loaded) recommender. The caller owns the result.</summary>
-    public TrainedSae LoadSae(string saeRunId, LoadedRecommender recommender) =>
-        Use(s => s.LoadSae(saeRunId, recommender.Dataset, recommender.Recommender.Model));
+    /// <summary>Ids of the recommenders in memory now.</summary>
+    public IReadOnlyList<string> LoadedRecommenderIds => _recommenders.Keys;
 
     public IReadOnlyDictionary<int, NeuronName> NeuronNamesOf(string saeRunId) => Use(s => s.NeuronNamesOf(saeRunId));
 
@@ -177,9 +168,7 @@ public sealed class RunCatalog : IRunStoreAccess, IDisposable
 
     public void Dispose()
     {
-        foreach (var loaded in _recommenders.Values) loaded.Recommender.Dispose();
-        _recommenders.Clear();
+        _recommenders.Dispose();
         _store?.Dispose();
-        _loadGate.Dispose();
     }
 }

@@ -31,8 +31,9 @@ public sealed class EngineTrainingRunnerTests(TinyRunsFixture runs) : IDisposabl
         Assert.NotEmpty(RunStore.SaeMetricsOf(runs.Sae)!.Honest.Rbo);
 
         // The runner handed its freshly trained model to the catalog: no reload.
-        var first = await runs.Catalog.GetRecommenderAsync(runs.Recommender.Id);
-        Assert.Same(first, await runs.Catalog.GetRecommenderAsync(runs.Recommender.Id[..^2]));
+        using var first = await runs.Catalog.LeaseRecommenderAsync(runs.Recommender.Id);
+        using var second = await runs.Catalog.LeaseRecommenderAsync(runs.Recommender.Id[..^2]);
+        Assert.Same(first.Value, second.Value);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Engine.Validation;
+using RecSaeExplorer.Web.Caching;
 using RecSaeExplorer.Web.Concepts;
 using RecSaeExplorer.Web.Labs;
 using RecSaeExplorer.Web.Runs;
@@ -44,7 +45,14 @@ public abstract class LabPageBase : ComponentBase, IDisposable
 
     protected LabState State { get; private set; } = new();
     protected LabState? Applied { get; private set; }
-    protected ExploredSae? Sae { get; private set; }
+    private readonly CancellationTokenSource _lifetime = new();
+    private Lease<ExploredSae>? _lease;
+    private int _inFlight;
+
+    protected ExploredSae? Sae => _lease?.Value;
+
+    /// <summary>Cancelled when the page goes away (tab closed, navigation): pass it to long lab work.</summary>
+    protected CancellationToken Lifetime => _lifetime.Token;
     protected LabAudience? Audience { get; private set; }
     protected LevelGrid? Grid { get; private set; }
     protected string? Error { get; private set; }
@@ -108,6 +116,7 @@ public abstract class LabPageBase : ComponentBase, IDisposable
 
     private async Task ApplyAsync(LabState requested)
     {
+        _inFlight++;
         try
         {
             var next = await ShowBusyIfSlow(ComputeAsync(Applied, await ShowBusyIfSlow(ResolveAsync(requested))));
@@ -124,7 +133,8 @@ public abstract class LabPageBase : ComponentBase, IDisposable
         finally
         {
             Busy = false;
-            StateHasChanged();
+            if (--_inFlight == 0 && _disposed) ReleaseRun();
+            else StateHasChanged();
         }
     }
 
@@ -145,16 +155,22 @@ public abstract class LabPageBase : ComponentBase, IDisposable
     {
         string run = state.Run ?? Concepts.SaeRuns().FirstOrDefault()?.Id
             ?? throw new InvalidOperationException("There is no SAE run yet: train one on the Runs page.");
-        if (Sae is null || !Sae.Run.Id.StartsWith(run, StringComparison.Ordinal)) Sae = await Concepts.OpenAsync(run);
-        state = WithDefaults(state with { Run = Sae.Run.Id, Mode = Modes.Contains(state.Mode) ? state.Mode : Modes[0] });
-        if (Audience is null || Applied?.Run != state.Run || Audience.Spec != state.Audience) Audience = await Labs.AudienceAsync(Sae, state.Audience);
+        if (Sae is null || !Sae.Run.Id.StartsWith(run, StringComparison.Ordinal))
+        {
+            var lease = await Concepts.LeaseAsync(run, Lifetime);
+            _lease?.Dispose();
+            _lease = lease;
+        }
+        var sae = Sae!;
+        state = WithDefaults(state with { Run = sae.Run.Id, Mode = Modes.Contains(state.Mode) ? state.Mode : Modes[0] });
+        if (Audience is null || Applied?.Run != state.Run || Audience.Spec != state.Audience) Audience = await Labs.AudienceAsync(sae, state.Audience, Lifetime);
         if (state.LinkError is { } linkError) throw new BoundsException("link", linkError);
-        var dataset = Sae.Dataset.Name;
-        if (state.Item is { } item && Sae.ItemById(item) is null) throw new BoundsException("item", $"item {item} is not an item of {dataset}.");
-        if (state.User is { } user && Sae.UserById(user) is null) throw new BoundsException("user", $"user {user} is not a user of {dataset}.");
+        var dataset = sae.Dataset.Name;
+        if (state.Item is { } item && sae.ItemById(item) is null) throw new BoundsException("item", $"item {item} is not an item of {dataset}.");
+        if (state.User is { } user && sae.UserById(user) is null) throw new BoundsException("user", $"user {user} is not a user of {dataset}.");
         if (state.Neuron is not { } k) return state;
-        if (k < 0 || k >= Sae.Width) throw new BoundsException("neuron", $"neuron {k} is outside 0..{Sae.Width - 1} for run {Sae.Run.Id}.");
-        Grid = LevelGrid.For(Sae.Profiles[k].MaxActivation, state.Mode);
+        if (k < 0 || k >= sae.Width) throw new BoundsException("neuron", $"neuron {k} is outside 0..{sae.Width - 1} for run {sae.Run.Id}.");
+        Grid = LevelGrid.For(sae.Profiles[k].MaxActivation, state.Mode);
         return state with { Level = Grid.Snap(state.Level) };
     }
 
@@ -178,9 +194,18 @@ public abstract class LabPageBase : ComponentBase, IDisposable
 
     protected string Link(string query) => $"{Navigation.BaseUri}{Path}?{query}";
 
+    // The run goes back to the catalog only when no computation of this page still uses it.
+    private void ReleaseRun()
+    {
+        _lease?.Dispose();
+        _lease = null;
+    }
+
     public void Dispose()
     {
         _disposed = true;
+        _lifetime.Cancel();
+        if (_inFlight == 0) ReleaseRun();
         GC.SuppressFinalize(this);
     }
 }

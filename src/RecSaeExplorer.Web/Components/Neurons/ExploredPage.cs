@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using RecSaeExplorer.Engine.Runs;
+using RecSaeExplorer.Web.Caching;
 using RecSaeExplorer.Web.Concepts;
 
 namespace RecSaeExplorer.Web.Components.Neurons;
@@ -13,7 +14,9 @@ public abstract class ExploredPage : ComponentBase, IDisposable
     [Inject] protected ConceptCatalog Concepts { get; set; } = default!;
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
 
-    protected ExploredSae? Sae { get; private set; }
+    private Lease<ExploredSae>? _lease;
+
+    protected ExploredSae? Sae => _lease?.Value;
     protected string? Error { get; private set; }
 
     /// <summary>The run id or prefix from the URL; null opens the newest SAE run.</summary>
@@ -27,24 +30,26 @@ public abstract class ExploredPage : ComponentBase, IDisposable
         string? run = RequestedRun ?? Concepts.SaeRuns().FirstOrDefault()?.Id;
         if (run is null)
         {
-            Sae = null;
+            Hold(null);
             Error = "There are no SAE runs yet: train one on the Runs page.";
             return;
         }
         try
         {
-            if (Sae is null || !string.Equals(Sae.Run.Id, run, StringComparison.Ordinal)) Sae = await Concepts.OpenAsync(run);
-            Error = Check(Sae);
-            if (Error is null) OnOpened(Sae);
+            if (Sae is null || !string.Equals(Sae.Run.Id, run, StringComparison.Ordinal)) Hold(await Concepts.LeaseAsync(run));
+            Error = Check(Sae!);
+            if (Error is null) OnOpened(Sae!);
         }
         catch (RunNotFoundException)
         {
-            (Sae, Error) = (null, $"There is no run '{run}' in the store.");
+            Hold(null);
+            Error = $"There is no run '{run}' in the store.";
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Not an SAE run, or its dataset is missing: the message says which.
-            (Sae, Error) = (null, e.Message);
+            Hold(null);
+            Error = e.Message;
         }
     }
 
@@ -70,9 +75,17 @@ public abstract class ExploredPage : ComponentBase, IDisposable
         });
     }
 
+    // The page holds the run it shows, so the catalog cannot evict it under the page.
+    private void Hold(Lease<ExploredSae>? lease)
+    {
+        _lease?.Dispose();
+        _lease = lease;
+    }
+
     public virtual void Dispose()
     {
         Concepts.NameChanged -= OnNameChanged;
+        Hold(null);
         GC.SuppressFinalize(this);
     }
 }
