@@ -114,8 +114,12 @@ public sealed class ExploredSae : IDisposable
     /// <summary>Runs LibTorch work for this run through the process's <see cref="TorchExecutor"/> (one call at a time per run).</summary>
     public Task<T> RunAsync<T>(Func<T> work, CancellationToken ct = default) => TorchExecutor.Shared.RunAsync(this, work, ct);
 
+    /// <summary>True once the catalog freed the run (evicted or deleted, and no page held it).</summary>
+    public bool IsDisposed { get; private set; }
+
     public void Dispose()
     {
+        IsDisposed = true;
         _opened.Dispose();
         _recommenderLease.Dispose();
     }

@@ -14,8 +14,8 @@ namespace RecSaeExplorer.Web.Labs;
 /// </summary>
 public sealed class LabService(IOptions<ExplorerOptions> options, ILogger<LabService> logger)
 {
-    private readonly ConcurrentDictionary<(string Run, string Spec), Lazy<Task<LabAudience>>> _audiences = new();
-    private readonly ConcurrentQueue<(string Run, string Spec)> _order = new();
+    private readonly ConcurrentDictionary<(ExploredSae Run, string Spec), Lazy<Task<LabAudience>>> _audiences = new();
+    private readonly ConcurrentQueue<(ExploredSae Run, string Spec)> _order = new();
 
     /// <summary>Users whose reconstruction RBO is below this are flagged as untrustworthy.</summary>
     public double GuardrailThreshold => options.Value.GuardrailRbo;
@@ -25,7 +25,8 @@ public sealed class LabService(IOptions<ExplorerOptions> options, ILogger<LabSer
     {
         spec = spec.Trim();
         var audience = Audience.Parse(spec, sae.Dataset, sae.Split); // bad specs fail here, before anything is cached
-        var key = (sae.Run.Id, spec.ToLowerInvariant());
+        // Keyed by the opened run itself: a run evicted and opened again gets new audiences on its new tensors.
+        var key = (sae, spec.ToLowerInvariant());
         var build = _audiences.GetOrAdd(key, _ => new Lazy<Task<LabAudience>>(() => BuildAsync(sae, spec, audience)));
         if (!build.IsValueCreated || !build.Value.IsCompleted) _order.Enqueue(key);
         try
@@ -36,7 +37,7 @@ public sealed class LabService(IOptions<ExplorerOptions> options, ILogger<LabSer
         }
         catch (Exception) when (build.Value.IsFaulted || build.Value.IsCanceled)
         {
-            _audiences.TryRemove(new KeyValuePair<(string, string), Lazy<Task<LabAudience>>>(key, build));
+            _audiences.TryRemove(new KeyValuePair<(ExploredSae, string), Lazy<Task<LabAudience>>>(key, build));
             throw;
         }
     }
@@ -78,6 +79,7 @@ public sealed class LabService(IOptions<ExplorerOptions> options, ILogger<LabSer
     // Audiences are small (a few hundred KB even for all users), but a long demo day creates many: keep the newest.
     private void Trim()
     {
+        foreach (var key in _audiences.Keys.Where(k => k.Run.IsDisposed)) _audiences.TryRemove(key, out _);
         while (_audiences.Count > options.Value.CachedAudiences && _order.TryDequeue(out var oldest)) _audiences.TryRemove(oldest, out _);
     }
 }
