@@ -4,6 +4,7 @@ using RecSaeExplorer.Engine.Recommenders;
 using RecSaeExplorer.Engine.Sae;
 using RecSaeExplorer.Engine.Torch;
 using static TorchSharp.torch;
+using RecSaeExplorer.Engine.Recommenders.Ranking;
 
 namespace RecSaeExplorer.Engine.Interventions;
 
@@ -51,7 +52,7 @@ public sealed class InterventionContext : IDisposable
 
     public int Depth { get; }
 
-    /// <summary>Whether edits keep the SAE's reconstruction error (see <see cref="SaeCodec.Edit"/>).</summary>
+    /// <summary>Whether edits keep the SAE's reconstruction error (see <see cref="CodeEdits.Edit"/>).</summary>
     public bool KeepResidual { get; }
 
     /// <summary>Each user's top-<see cref="Depth"/> list under the original embeddings.</summary>
@@ -74,7 +75,7 @@ public sealed class InterventionContext : IDisposable
     public Tensor EditItem(int item, LatentEdit edit)
     {
         using var scope = NewDisposeScope();
-        return SaeCodec.Edit(Sae, _items.narrow(0, item, 1), edit, KeepResidual).MoveToOuterDisposeScope();
+        return CodeEdits.Edit(Sae, _items.narrow(0, item, 1), edit, KeepResidual).MoveToOuterDisposeScope();
     }
 
     /// <summary>All item embeddings [I, d] (owned by the context).</summary>
@@ -84,8 +85,8 @@ public sealed class InterventionContext : IDisposable
     public TopList[] Rerank(LatentEdit edit, EditTarget target = EditTarget.Users, CancellationToken ct = default)
     {
         using var scope = NewDisposeScope();
-        var users = target.HasFlag(EditTarget.Users) ? SaeCodec.Edit(Sae, _users, edit, KeepResidual) : _users;
-        var items = target.HasFlag(EditTarget.Items) ? SaeCodec.Edit(Sae, _items, edit, KeepResidual) : _items;
+        var users = target.HasFlag(EditTarget.Users) ? CodeEdits.Edit(Sae, _users, edit, KeepResidual) : _users;
+        var items = target.HasFlag(EditTarget.Items) ? CodeEdits.Edit(Sae, _items, edit, KeepResidual) : _items;
         return Scoring.TopLists(Recommender, users, Users, new(items, _itemIndex), Train, Depth, ct);
     }
 

@@ -1,3 +1,4 @@
+using RecSaeExplorer.Engine.Recommenders.Ranking;
 namespace RecSaeExplorer.Engine.Interventions;
 
 /// <summary>One audience user's outcome. Ranks are 1-based; null = beyond the list depth (30).</summary>

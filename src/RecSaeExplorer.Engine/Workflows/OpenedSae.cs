@@ -3,6 +3,7 @@ using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Engine.Recommenders.Embeddings;
 using RecSaeExplorer.Engine.Runs;
 using RecSaeExplorer.Engine.Sae;
+using RecSaeExplorer.Engine.Sae.Encoding;
 
 namespace RecSaeExplorer.Engine.Workflows;
 

@@ -1,5 +1,6 @@
 using RecSaeExplorer.Web.Concepts;
 using RecSaeExplorer.Web.Runs;
+using RecSaeExplorer.Engine.Recommenders.Ranking;
 
 namespace RecSaeExplorer.Web.Api;
 

@@ -8,6 +8,7 @@ using RecSaeExplorer.Engine.Sae;
 using RecSaeExplorer.Engine.Torch;
 using RecSaeExplorer.Engine.Recommenders.Embeddings;
 using RecSaeExplorer.Engine.Workflows;
+using RecSaeExplorer.Engine.Recommenders.Ranking;
 
 namespace RecSaeExplorer.Web.Concepts;
 

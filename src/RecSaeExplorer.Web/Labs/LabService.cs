@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Web.Concepts;
 using RecSaeExplorer.Web.Hosting;
+using RecSaeExplorer.Engine.Recommenders.Ranking;
 
 namespace RecSaeExplorer.Web.Labs;
 

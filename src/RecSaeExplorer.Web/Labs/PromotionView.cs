@@ -1,6 +1,7 @@
 using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Web.Concepts;
+using RecSaeExplorer.Engine.Recommenders.Ranking;
 
 namespace RecSaeExplorer.Web.Labs;
 

@@ -2,6 +2,8 @@ using RecSaeExplorer.Core.Concepts;
 using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Engine.Torch;
 using static TorchSharp.torch;
+using RecSaeExplorer.Engine.Recommenders.Ranking;
+using RecSaeExplorer.Engine.Sae.Encoding;
 
 namespace RecSaeExplorer.Engine.Tests.Interventions;
 

@@ -1,5 +1,6 @@
 using RecSaeExplorer.Engine.Interventions;
 using static TorchSharp.torch;
+using RecSaeExplorer.Engine.Recommenders.Ranking;
 
 namespace RecSaeExplorer.Engine.Tests.Interventions;
 

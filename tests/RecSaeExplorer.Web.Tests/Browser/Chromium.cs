@@ -2,14 +2,20 @@ using Microsoft.Playwright;
 
 namespace RecSaeExplorer.Web.Tests.Browser;
 
-/// <summary>Debian's Chromium through Playwright's bundled driver (Playwright's own browser download does not work here).</summary>
+/// <summary>
+/// A system Chromium through Playwright's bundled driver (Playwright's own browser download does not work
+/// here): <c>RECSAE_CHROMIUM</c> names the executable, Debian's package is the default.
+/// </summary>
 internal static class Chromium
 {
-    public const string Path = "/usr/bin/chromium";
+    public const string Variable = "RECSAE_CHROMIUM";
+    public const string DebianPath = "/usr/bin/chromium";
+
+    public static string Path { get; } = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } configured ? configured : DebianPath;
 
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
-        Assert.True(File.Exists(Path), $"{Path} is missing: apt-get install -y chromium");
+        Assert.True(File.Exists(Path), $"{Path} is missing: apt-get install -y chromium, or set {Variable} to a Chromium executable");
         return playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Path,

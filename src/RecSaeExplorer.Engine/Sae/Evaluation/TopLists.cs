@@ -3,6 +3,7 @@ using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Engine.Recommenders;
 using RecSaeExplorer.Engine.Torch;
 using static TorchSharp.torch;
+using RecSaeExplorer.Engine.Recommenders.Ranking;
 
 namespace RecSaeExplorer.Engine.Sae.Evaluation;
 

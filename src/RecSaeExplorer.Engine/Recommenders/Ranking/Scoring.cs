@@ -3,7 +3,7 @@ using RecSaeExplorer.Engine.Recommenders;
 using RecSaeExplorer.Engine.Torch;
 using static TorchSharp.torch;
 
-namespace RecSaeExplorer.Engine.Interventions;
+namespace RecSaeExplorer.Engine.Recommenders.Ranking;
 
 /// <summary>Full-catalogue top lists of users from given user embeddings (chunked to bound memory).</summary>
 public static class Scoring

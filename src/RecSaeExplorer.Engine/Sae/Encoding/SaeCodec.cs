@@ -3,25 +3,12 @@ using RecSaeExplorer.Engine.Recommenders;
 using RecSaeExplorer.Engine.Sae;
 using static TorchSharp.torch;
 
-namespace RecSaeExplorer.Engine.Interventions;
+namespace RecSaeExplorer.Engine.Sae.Encoding;
 
-/// <summary>Encoding embeddings to codes and decoding edited codes, without gradients.</summary>
+/// <summary>Encoding embeddings to codes (host matrices), in batches, without gradients.</summary>
 public static class SaeCodec
 {
     private const int Batch = 4096;
-
-    /// <summary>
-    /// Decodes an edit of <paramref name="embeddings"/>' codes. With <paramref name="keepResidual"/> the
-    /// SAE's reconstruction error is kept (x + D(z') − D(z)), so an edit that changes nothing leaves the
-    /// embedding exactly as it was; without it the result is the plain decode D(z') of METHOD.md §6.
-    /// </summary>
-    public static Tensor Edit(SparseAutoencoder sae, Tensor embeddings, LatentEdit edit, bool keepResidual = true)
-    {
-        using var noGrad = no_grad();
-        var code = sae.Encode(embeddings);
-        var edited = sae.Reconstruct(code with { Z = edit.Apply(code.Z) });
-        return keepResidual ? embeddings + edited - sae.Reconstruct(code) : edited;
-    }
 
     /// <summary>Codes z of <paramref name="embeddings"/> [n, d] as a host matrix [n, m].</summary>
     public static ActivationMatrix Activations(SparseAutoencoder sae, Tensor embeddings)

@@ -1,4 +1,4 @@
-namespace RecSaeExplorer.Engine.Interventions;
+namespace RecSaeExplorer.Engine.Recommenders.Ranking;
 
 /// <summary>A user's best-first list of (item, logit), training positives excluded.</summary>
 public sealed record TopList(int[] Items, float[] Scores)
