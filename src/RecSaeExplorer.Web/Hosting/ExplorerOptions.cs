@@ -43,4 +43,11 @@ public sealed class ExplorerOptions
 
     /// <summary>How many lab audiences (cached baselines) are kept in memory across all runs.</summary>
     public int CachedAudiences { get; set; } = 32;
+
+    /// <summary>
+    /// Heavy lab computations (level sweeps, user-lab re-ranks) one person may have running at once, across their tabs;
+    /// anonymous viewers count per browser session. 2 lets a person compare two tabs; on a 2-core server 50 sessions
+    /// share the cores anyway, so a higher cap only lets one person crowd out the others.
+    /// </summary>
+    public int MaxConcurrentLabWorkPerUser { get; set; } = 2;
 }
