@@ -108,6 +108,16 @@ public sealed class RunCatalog : IDisposable
         return deleted;
     }
 
+    /// <summary>Deletes a run nothing points at (see <see cref="RunStore.DeleteUnreferenced"/>); returns the refusal otherwise.</summary>
+    public string? DeleteUnreferenced(string id)
+    {
+        string? refusal = Use(s => s.DeleteUnreferenced(id));
+        if (refusal is not null) return refusal;
+        if (_recommenders.TryRemove(id, out var loaded)) loaded.Recommender.Dispose();
+        RaiseChanged();
+        return null;
+    }
+
     /// <summary>A stored recommender with its dataset and split, loaded on first use and cached.</summary>
     public async Task<LoadedRecommender> GetRecommenderAsync(string idOrPrefix, CancellationToken cancellationToken = default)
     {
