@@ -13,6 +13,7 @@ public partial class UsersPage
     private AccountSummary? _resetting;
     private string? _message;
     private bool _failed;
+    private int _version;
 
     [Inject] private GovernedActions Governed { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
@@ -69,6 +70,7 @@ public partial class UsersPage
         try
         {
             _accounts = await Governed.ListAccountsAsync();
+            _version++;
         }
         catch (ForbiddenActionException refused)
         {
