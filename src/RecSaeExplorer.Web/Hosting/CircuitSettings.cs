@@ -17,8 +17,12 @@ public sealed class CircuitSettings
     /// <summary>How long such a circuit waits for its browser to reconnect before its state is dropped.</summary>
     public TimeSpan DisconnectedCircuitRetentionPeriod { get; set; } = TimeSpan.FromMinutes(3);
 
-    /// <summary>A JS call (Plotly drawing, clipboard) that takes longer than this fails instead of holding the circuit.</summary>
-    public TimeSpan JSInteropDefaultCallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// A JS call (Plotly drawing, the lab's URL update) that takes longer than this fails. Kept at the framework's minute:
+    /// a timed-out URL update is unhandled and ends the circuit, and with 30 s the lab-latency run (10 signed-in sessions
+    /// on 2 busy cores) lost a circuit that way.
+    /// </summary>
+    public TimeSpan JSInteropDefaultCallTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Render batches sent but not yet acknowledged before the server waits for a slow client (back-pressure).</summary>
     public int MaxBufferedUnacknowledgedRenderBatches { get; set; } = 10;

@@ -33,7 +33,7 @@ public sealed class ProductionSettingsTests : IDisposable
         await using (var defaults = Explorer())
         {
             var circuit = defaults.Services.GetRequiredService<IOptions<CircuitOptions>>().Value;
-            Assert.Equal((100, TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(30), 10),
+            Assert.Equal((100, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(1), 10),
                 (circuit.DisconnectedCircuitMaxRetained, circuit.DisconnectedCircuitRetentionPeriod, circuit.JSInteropDefaultCallTimeout,
                     circuit.MaxBufferedUnacknowledgedRenderBatches));
             Assert.Equal(64 * 1024, ComponentHubOptions(defaults).MaximumReceiveMessageSize);
