@@ -8,8 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddExplorerServices();
 builder.AddExplorerSecurity();
 builder.Services.AddRecSaeApi();
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+CircuitSettings.AddInteractiveServer(builder);
 
 var app = builder.Build();
 

@@ -7,11 +7,16 @@ namespace RecSaeExplorer.Benchmarks;
 /// Latency of the promotion lab as a person feels it: from a slider key press to the chosen user's updated
 /// top-30 in Chromium, against an explorer that is already running (start it on the store to measure).
 /// Run: <c>lab-latency url=&lt;lab link with run, item, neuron, audience&gt; [moves=50] [sessions=1] [seconds=60]
-/// [pace=ms] [screenshot=file.png] [chromium=/usr/bin/chromium]</c>. One session makes <c>moves</c> moves; several
+/// [pace=ms] [ramp=ms] [signin=name:password] [screenshot=file.png] [chromium=/usr/bin/chromium]</c>. One session makes <c>moves</c> moves; several
 /// sessions each move for <c>seconds</c>. Without <c>pace</c> each session presses the next key as soon as the
 /// last move shows (a closed loop: the load a machine saturates under); with it, a session presses at most one
 /// key per <c>pace</c> ms, like a person stepping a slider. Prints p50/p95/max and the errors (moves not shown
-/// within 10 s, page errors).
+/// within 10 s, page errors, failed sign-ins, pages that did not load within 3 minutes). Session i opens its page
+/// i × <c>ramp</c> ms after the first (50 pages opened at once on 2 cores time out before any slider moves). With <c>signin</c> every session first signs in through the login form
+/// (e.g. a viewer account, against an explorer started with <c>Security__AnonymousViewer=false</c>), so each move runs
+/// in a circuit with a sign-in cookie: compare with the same run without it for the cost of authentication. Use
+/// <c>{i}</c> in the name (<c>signin=viewer{i}:pw</c> → viewer1, viewer2, ...) so sessions are different people: one
+/// name shared by all sessions meets the per-person cap on heavy lab work (Explorer:MaxConcurrentLabWorkPerUser).
 /// </summary>
 internal static class LabLatency
 {
@@ -59,22 +64,53 @@ internal static class LabLatency
                    "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"],
         });
         TimeSpan? duration = sessions == 1 ? null : TimeSpan.FromSeconds(seconds);
-        var runs = await Task.WhenAll(Enumerable.Range(0, sessions).Select(_ => SessionAsync(browser, url, moves, duration, pace, o.GetValueOrDefault("screenshot"))));
+        var signIn = o.TryGetValue("signin", out var account) ? account.Split(':', 2) : null;
+        var ramp = TimeSpan.FromMilliseconds(Int(o, "ramp", 0));
+        var runs = await Task.WhenAll(Enumerable.Range(0, sessions).Select(async i =>
+        {
+            await Task.Delay(ramp * i);
+            try
+            {
+                // {i} in the name gives each session its own account (1-based): the per-person cap on heavy lab work counts per name.
+                var account = signIn is null ? null : new[] { signIn[0].Replace("{i}", (i + 1).ToString(CultureInfo.InvariantCulture)), signIn.ElementAtOrDefault(1) ?? "" };
+                return await SessionAsync(browser, url, moves, duration, pace, account, o.GetValueOrDefault("screenshot"));
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                Console.Error.WriteLine($"session failed: {e.Message.Split('\n')[0]}");
+                return ([], 1); // its moves are lost; the session counts as one error
+            }
+        }));
         var times = runs.SelectMany(r => r.Times).Order().ToArray();
         int errors = runs.Sum(r => r.Errors);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sessions {sessions}, pace {pace.TotalMilliseconds:F0} ms, moves {times.Length} (per session {string.Join('/', runs.Select(r => r.Times.Count))}), errors {errors}; slider → top-30 ms: p50 {Pct(times, 0.5):F0}, p95 {Pct(times, 0.95):F0}, max {(times.Length == 0 ? 0 : times[^1]):F0}"));
+            $"sessions {sessions}, {(signIn is null ? "anonymous" : $"signed in as {signIn[0]}")}, pace {pace.TotalMilliseconds:F0} ms, moves {times.Length} (per session {string.Join('/', runs.Select(r => r.Times.Count))}), errors {errors}; slider → top-30 ms: p50 {Pct(times, 0.5):F0}, p95 {Pct(times, 0.95):F0}, max {(times.Length == 0 ? 0 : times[^1]):F0}"));
     }
 
     private static async Task<(List<double> Times, int Errors)> SessionAsync(IBrowser browser, string url, int moves, TimeSpan? duration, TimeSpan pace,
-        string? screenshot)
+        string[]? signIn, string? screenshot)
     {
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1100 } });
+        page.SetDefaultTimeout(180_000); // an overloaded machine is measured, not crashed on
         int errors = 0;
         page.PageError += (_, e) => { errors++; Console.Error.WriteLine($"page error: {e}"); };
-        await page.GotoAsync(url);
+        if (signIn is not null && !await SignInAsync(page, new Uri(url), signIn[0], signIn.ElementAtOrDefault(1) ?? ""))
+        {
+            await page.CloseAsync();
+            return ([], 1);
+        }
         var slider = page.Locator(".level-slider input[type=range]");
-        await page.Locator(".top-list-compare").WaitForAsync(new() { Timeout = 120_000 });
+        try
+        {
+            await page.GotoAsync(url, new() { Timeout = 180_000 });
+            await page.Locator(".top-list-compare").WaitForAsync(new() { Timeout = 180_000 });
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            Console.Error.WriteLine($"lab did not load: {e.Message.Split('\n')[0]}");
+            await page.CloseAsync();
+            return ([], errors + 1);
+        }
         await page.EvaluateAsync(Probe);
         await slider.FocusAsync();
         var cdp = await page.Context.NewCDPSessionAsync(page);
@@ -116,6 +152,25 @@ internal static class LabLatency
         if (screenshot is not null) await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         await page.CloseAsync();
         return (times, errors);
+    }
+
+    /// <summary>The login form, as a person would use it; true once the page shows the signed-in name.</summary>
+    private static async Task<bool> SignInAsync(IPage page, Uri lab, string name, string password)
+    {
+        try
+        {
+            await page.GotoAsync(new Uri(lab, "/account/login").ToString(), new() { Timeout = 180_000 });
+            await page.Locator("input[name=userName]").FillAsync(name);
+            await page.Locator("input[name=password]").FillAsync(password);
+            await page.Locator("button.login-submit").ClickAsync();
+            await page.Locator(".user-name").WaitForAsync(new() { Timeout = 180_000 });
+            return true;
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            Console.Error.WriteLine($"sign-in failed: {e.Message.Split('\n')[0]}");
+            return false;
+        }
     }
 
     private static async Task<Dictionary<string, double>> RendererMetricsAsync(ICDPSession cdp)

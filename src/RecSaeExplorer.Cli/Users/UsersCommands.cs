@@ -25,6 +25,7 @@ public static class UsersCommands
         users.Subcommands.Add(List(contextFor));
         users.Subcommands.Add(Remove(contextFor));
         users.Subcommands.Add(ResetPassword(contextFor));
+        users.Subcommands.Add(Role(contextFor));
         users.Subcommands.Add(Token(contextFor));
         return users;
     }
@@ -46,10 +47,7 @@ public static class UsersCommands
             var (password, generated) = Password(parse);
             using var store = new RunStore(context.StorePath);
             await using var services = Services(store);
-            var users = services.GetRequiredService<UserManager<Account>>();
-            var (account, error) = await users.CreateAsync(parse.GetValue(name)!, roleName, password);
-            if (account is null) throw new InvalidOperationException(error);
-            store.AppendAudit(Actor, AuditActions.UserManaged, account.UserName, after: $"created, role {account.Role}");
+            var account = await Admin(services, store).AddAsync(Actor, parse.GetValue(name)!, roleName, password);
             if (context.Json) context.WriteJson(new { name = account.UserName, role = account.Role, password = generated ? password : null });
             else
             {
@@ -68,12 +66,9 @@ public static class UsersCommands
         {
             var context = contextFor(parse);
             using var store = new RunStore(context.StorePath, StoreAccess.Read);
-            var accounts = store.Accounts();
-            var rows = accounts.Select(a => new
-            {
-                name = a.UserName, role = a.Role, createdUtc = a.CreatedUtc,
-                lockedOutUntilUtc = a.LockoutEndUtc is { } end && end > DateTime.UtcNow ? end : (DateTime?)null,
-            }).ToList();
+            var now = DateTime.UtcNow;
+            var rows = store.Accounts().Select(a => AccountSummary.Of(a, now))
+                .Select(a => new { name = a.Name, role = a.Role, createdUtc = a.CreatedUtc, lockedOutUntilUtc = a.LockedOutUntilUtc }).ToList();
             if (context.Json) context.WriteJson(rows);
             else if (rows.Count == 0) context.Console.MarkupLine("No accounts yet: [bold]recsae users add <name> --role admin[/].");
             else
@@ -96,13 +91,10 @@ public static class UsersCommands
             var context = contextFor(parse);
             using var store = new RunStore(context.StorePath);
             await using var services = Services(store);
-            var users = services.GetRequiredService<UserManager<Account>>();
-            var account = await Find(users, parse.GetValue(name)!);
-            var result = await users.DeleteAsync(account);
-            if (!result.Succeeded) throw new InvalidOperationException(AccountServices.Describe(result));
-            store.AppendAudit(Actor, AuditActions.UserManaged, account.UserName, before: $"role {account.Role}", after: "removed");
-            if (context.Json) context.WriteJson(new { removed = account.UserName });
-            else context.Console.MarkupLine($"removed [yellow]{Markup.Escape(account.UserName)}[/]");
+            string removed = parse.GetValue(name)!;
+            await Admin(services, store).RemoveAsync(Actor, removed);
+            if (context.Json) context.WriteJson(new { removed });
+            else context.Console.MarkupLine($"removed [yellow]{Markup.Escape(removed)}[/]");
             return ExitCodes.Ok;
         });
         return command;
@@ -118,26 +110,35 @@ public static class UsersCommands
             var (password, generated) = Password(parse);
             using var store = new RunStore(context.StorePath);
             await using var services = Services(store);
-            var users = services.GetRequiredService<UserManager<Account>>();
-            var account = await Find(users, parse.GetValue(name)!);
-            // Validate first, so a refused password leaves the old one in place.
-            foreach (var validator in users.PasswordValidators)
-            {
-                var check = await validator.ValidateAsync(users, account, password);
-                if (!check.Succeeded) throw new InvalidOperationException(AccountServices.Describe(check));
-            }
-            await users.RemovePasswordAsync(account);
-            var result = await users.AddPasswordAsync(account, password);
-            if (!result.Succeeded) throw new InvalidOperationException(AccountServices.Describe(result));
-            await users.SetLockoutEndDateAsync(account, null);
-            await users.ResetAccessFailedCountAsync(account);
-            store.AppendAudit(Actor, AuditActions.UserManaged, account.UserName, after: "password reset");
-            if (context.Json) context.WriteJson(new { name = account.UserName, password = generated ? password : null });
+            string account = parse.GetValue(name)!;
+            await Admin(services, store).ResetPasswordAsync(Actor, account, password);
+            if (context.Json) context.WriteJson(new { name = account, password = generated ? password : null });
             else
             {
-                context.Console.MarkupLine($"password reset for [green]{Markup.Escape(account.UserName)}[/]");
+                context.Console.MarkupLine($"password reset for [green]{Markup.Escape(account)}[/]");
                 if (generated) context.Console.MarkupLine($"password (shown once): [bold]{Markup.Escape(password)}[/]");
             }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Role(Func<ParseResult, CliContext> contextFor)
+    {
+        var name = NameArgument();
+        var role = new Option<string>("--role") { Description = "viewer, analyst, governor or admin.", Required = true };
+        var command = new Command("role", "Change an account's role (the last admin cannot be demoted).") { name, role };
+        command.SetAction(async (parse, ct) =>
+        {
+            var context = contextFor(parse);
+            string roleName = parse.GetValue(role)!;
+            if (!Roles.IsKnown(roleName)) throw new UsageException($"Unknown role '{roleName}'; use one of {string.Join(", ", Roles.All)}.");
+            using var store = new RunStore(context.StorePath);
+            await using var services = Services(store);
+            string account = parse.GetValue(name)!;
+            await Admin(services, store).ChangeRoleAsync(Actor, account, roleName);
+            if (context.Json) context.WriteJson(new { name = account, role = Roles.Canonical(roleName) });
+            else context.Console.MarkupLine($"[green]{Markup.Escape(account)}[/] is now {Roles.Canonical(roleName)}");
             return ExitCodes.Ok;
         });
         return command;
@@ -153,12 +154,7 @@ public static class UsersCommands
             var context = contextFor(parse);
             using var store = new RunStore(context.StorePath);
             await using var services = Services(store);
-            var account = await Find(services.GetRequiredService<UserManager<Account>>(), parse.GetValue(name)!);
-            string? token = parse.GetValue(revoke) ? null : ApiTokens.NewToken();
-            account.ApiTokenHash = token is null ? null : ApiTokens.Hash(token);
-            account.ApiTokenCreatedUtc = token is null ? null : DateTime.UtcNow;
-            store.SaveAccount(account);
-            store.AppendAudit(Actor, AuditActions.UserManaged, account.UserName, after: token is null ? "API token revoked" : "API token issued");
+            var (account, token) = await Admin(services, store).SetApiTokenAsync(Actor, parse.GetValue(name)!, parse.GetValue(revoke));
             if (context.Json) context.WriteJson(new { name = account.UserName, token });
             else if (token is null) context.Console.MarkupLine($"API token of [yellow]{Markup.Escape(account.UserName)}[/] revoked");
             else
@@ -181,8 +177,8 @@ public static class UsersCommands
         return services.BuildServiceProvider();
     }
 
-    private static async Task<Account> Find(UserManager<Account> users, string name) =>
-        await users.FindByNameAsync(name) ?? throw new InvalidOperationException($"No account named '{name}'.");
+    private static AccountAdministration Admin(ServiceProvider services, RunStore store) =>
+        new(services.GetRequiredService<UserManager<Account>>(), store, store);
 
     private static (string Password, bool Generated) Password(ParseResult parse)
     {

@@ -4,7 +4,7 @@ using RecSaeExplorer.Engine.Governance;
 namespace RecSaeExplorer.Engine.Runs;
 
 /// <summary>The audit trail: append and read only; nothing in the product updates or deletes an entry.</summary>
-public sealed partial class RunStore
+public sealed partial class RunStore : IAuditTrail
 {
     private const string AuditCollection = "audit";
 
@@ -35,6 +35,9 @@ public sealed partial class RunStore
             throw;
         }
     }
+
+    void IAuditTrail.Append(string actor, string action, string target, string? before, string? after) =>
+        AppendAudit(actor, action, target, before, after);
 
     /// <summary>Entries oldest first (the chain's order).</summary>
     public IReadOnlyList<AuditEntry> AuditTrail() =>

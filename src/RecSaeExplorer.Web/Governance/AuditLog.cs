@@ -4,7 +4,7 @@ using RecSaeExplorer.Web.Runs;
 namespace RecSaeExplorer.Web.Governance;
 
 /// <summary>The explorer's handle on the audit trail in the store. Appending never throws into the action it records.</summary>
-public sealed class AuditLog(RunCatalog catalog, ILogger<AuditLog> logger)
+public sealed class AuditLog(RunCatalog catalog, ILogger<AuditLog> logger) : IAuditTrail
 {
     public event Action? Appended;
 

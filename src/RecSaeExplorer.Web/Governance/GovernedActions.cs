@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RecSaeExplorer.Engine.Accounts;
 using RecSaeExplorer.Engine.Experiments;
 using RecSaeExplorer.Engine.Governance;
 using RecSaeExplorer.Web.Concepts;
@@ -89,12 +90,48 @@ public sealed class GovernedActions(CurrentActor current, IServiceProvider servi
     public async Task<SpecImport> ImportSpecAsync(string json, string targetSaeRunId) =>
         Get<ProposalService>().ImportSpec(await current.GetAsync(), json, targetSaeRunId);
 
-    public async Task<bool> DeleteRunAsync(string runId)
+    /// <summary>Deletes a run unless something still points at it (its SAE runs, proposals made on it): then nothing is deleted.</summary>
+    public async Task DeleteRunAsync(string runId)
     {
         var actor = await Require(Permission.DeleteRun, "delete runs");
-        bool deleted = Get<RunCatalog>().Delete(runId);
-        if (deleted) Get<AuditLog>().Append(actor.Name, AuditActions.RunDeleted, runId, before: "stored");
-        return deleted;
+        var run = Get<RunCatalog>().Find(runId) ?? throw new ForbiddenActionException($"There is no run '{runId}'.");
+        if (Get<RunCatalog>().DeleteUnreferenced(run.Id) is { } refusal) throw new ForbiddenActionException(refusal);
+        Get<AuditLog>().Append(actor.Name, AuditActions.RunDeleted, run.Id, before: $"{run.Kind} {run.Model} on {run.DatasetName}", after: "deleted");
+    }
+
+    // Accounts: the same service as `recsae users`, behind the ManageUsers permission; its refusals reach the page as messages.
+    public async Task<IReadOnlyList<AccountSummary>> ListAccountsAsync()
+    {
+        await Require(Permission.ManageUsers, "manage users");
+        return Get<AccountAdministration>().List();
+    }
+
+    public Task AddAccountAsync(string name, string role, string password) =>
+        Administer((actor, accounts) => accounts.AddAsync(actor, name, role, password));
+
+    public Task ChangeRoleAsync(string name, string role) =>
+        Administer((actor, accounts) => accounts.ChangeRoleAsync(actor, name, role));
+
+    public Task ResetPasswordAsync(string name, string password) =>
+        Administer((actor, accounts) => accounts.ResetPasswordAsync(actor, name, password));
+
+    public Task RemoveAccountAsync(string name) =>
+        Administer((actor, accounts) => accounts.RemoveAsync(actor, name));
+
+    public Task RevokeApiTokenAsync(string name) =>
+        Administer((actor, accounts) => accounts.SetApiTokenAsync(actor, name, revoke: true));
+
+    private async Task Administer(Func<string, AccountAdministration, Task> change)
+    {
+        var actor = await Require(Permission.ManageUsers, "manage users");
+        try
+        {
+            await change(actor.Name, Get<AccountAdministration>());
+        }
+        catch (AccountRefusedException refused)
+        {
+            throw new ForbiddenActionException(refused.Message);
+        }
     }
 
     private async Task<Actor> Require(Permission permission, string what)

@@ -49,4 +49,11 @@ public sealed class ExplorerOptions
 
     /// <summary>Loaded recommenders kept in memory beyond those an opened SAE run or a training holds.</summary>
     public int CachedRecommenders { get; set; } = 2;
+
+    /// <summary>
+    /// Heavy lab computations (level sweeps, user-lab re-ranks) one person may have running at once, across their tabs;
+    /// anonymous viewers count per browser session. 2 lets a person compare two tabs; on a 2-core server 50 sessions
+    /// share the cores anyway, so a higher cap only lets one person crowd out the others.
+    /// </summary>
+    public int MaxConcurrentLabWorkPerUser { get; set; } = 2;
 }

@@ -35,6 +35,8 @@ public static class HostingExtensions
         // Opened SAE runs (codes, neuron profiles, names) and the labs' cached audiences, shared by every circuit.
         builder.Services.AddSingleton<ConceptCatalog>();
         builder.Services.AddSingleton<LabService>();
+        builder.Services.AddSingleton<HeavyLabWorkLimiter>();
+        builder.Services.AddScoped<HeavyLabWork>();
 
         builder.Services.AddMudServices();
         return builder;

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using RecSaeExplorer.Core.Hosting;
 using RecSaeExplorer.Engine.Accounts;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using RecSaeExplorer.Web.Governance;
 using RecSaeExplorer.Web.Identity;
 using RecSaeExplorer.Web.Security;
@@ -30,11 +32,12 @@ public static class SecurityServiceCollectionExtensions
         services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
-        // A key ring that survives restarts (and is shared by instances) when a folder is configured;
-        // otherwise ASP.NET Core's per-user default, fine for one local process.
-        var dataProtection = services.AddDataProtection().SetApplicationName("RecSaeExplorer");
-        if (builder.Configuration["Security:DataProtectionKeys"] is { Length: > 0 } keys)
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // The key ring protects the sign-in cookies and antiforgery tokens: kept in the state folder (or a configured
+        // one, e.g. shared by instances) so a restart does not sign everyone out or break open forms.
+        services.AddDataProtection().SetApplicationName("RecSaeExplorer");
+        services.AddOptions<KeyManagementOptions>().Configure<ProductPaths>((o, paths) =>
+            o.XmlRepository ??= new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(
+                new DirectoryInfo(DataProtectionKeysFolder(builder.Configuration, paths)), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
 
         // Local accounts: Identity's UserManager and SignInManager over the LiteDB store, cookie sign-in.
         services.AddSingleton<IAccountRepository, CatalogAccounts>();
@@ -82,6 +85,10 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<GovernedActions>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ProposalService>();
+        services.AddScoped(sp => new AccountAdministration(
+            sp.GetRequiredService<UserManager<Account>>(), sp.GetRequiredService<IAccountRepository>(), sp.GetRequiredService<AuditLog>()));
+        // Cookie requests re-read the account this often: a changed role reaches the claims, a reset password or removal signs out.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSingleton<FirstAdminSetup>();
         services.AddHostedService(sp => sp.GetRequiredService<FirstAdminSetup>());
 
@@ -95,6 +102,10 @@ public static class SecurityServiceCollectionExtensions
         });
         return builder;
     }
+
+    /// <summary>Security:DataProtectionKeys when set, else "keys" in the state folder.</summary>
+    public static string DataProtectionKeysFolder(IConfiguration configuration, ProductPaths paths) =>
+        configuration["Security:DataProtectionKeys"] is { Length: > 0 } keys ? keys : Path.Combine(paths.StateRoot, "keys");
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
 

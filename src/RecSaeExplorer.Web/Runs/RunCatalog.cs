@@ -100,6 +100,16 @@ public sealed class RunCatalog : IRunStoreAccess, IDisposable
         return deleted;
     }
 
+    /// <summary>Deletes a run nothing points at (see <see cref="RunStore.DeleteUnreferenced"/>); returns the refusal otherwise.</summary>
+    public string? DeleteUnreferenced(string id)
+    {
+        string? refusal = Use(s => s.DeleteUnreferenced(id));
+        if (refusal is not null) return refusal;
+        _recommenders.Forget(id);
+        RaiseChanged();
+        return null;
+    }
+
     /// <summary>
     /// A stored recommender with its dataset and split, loaded on first use and cached. Hold the lease
     /// while using the model: an idle one may be evicted (<see cref="ExplorerOptions.CachedRecommenders"/>).

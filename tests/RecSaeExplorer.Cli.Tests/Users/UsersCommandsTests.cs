@@ -66,6 +66,26 @@ public sealed class UsersCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Role_changes_a_role_audited_and_the_last_admin_is_neither_demoted_nor_removed()
+    {
+        await CliRunner.RunAsync("users", "add", "root", "--role", "admin", "--store", Store);
+        await CliRunner.RunAsync("users", "add", "ana", "--role", "analyst", "--store", Store);
+        Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("users", "role", "ana", "--role", "governor", "--store", Store)).ExitCode);
+
+        var demote = await CliRunner.RunAsync("users", "role", "root", "--role", "viewer", "--store", Store);
+        Assert.Equal(ExitCodes.Failure, demote.ExitCode);
+        Assert.Contains("last admin", demote.Error);
+        var remove = await CliRunner.RunAsync("users", "remove", "root", "--store", Store);
+        Assert.Equal(ExitCodes.Failure, remove.ExitCode);
+        Assert.Contains("last admin", remove.Error);
+
+        using var store = new RunStore(Store, Engine.Runs.Integrity.StoreAccess.Read);
+        Assert.Equal(("admin", "governor"), (store.FindAccountByName("ROOT")!.Role, store.FindAccountByName("ANA")!.Role));
+        var changed = store.AuditTrail().Last();
+        Assert.Equal(("ana", "role analyst", "role governor"), (changed.Target, changed.Before, changed.After));
+    }
+
+    [Fact]
     public async Task An_unknown_role_is_a_usage_error()
     {
         var result = await CliRunner.RunAsync("users", "add", "x", "--role", "root", "--store", Store);

@@ -87,6 +87,10 @@ public class ExplorerServer : IAsyncLifetime
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but slow to answer its first page (several servers starting on 2 busy cores): ask again until StartTimeout.
+            }
             await Task.Delay(200);
         }
         throw new TimeoutException($"The explorer did not answer within {StartTimeout}:\n{Output}");

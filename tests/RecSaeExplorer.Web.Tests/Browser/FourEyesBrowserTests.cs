@@ -7,7 +7,8 @@ namespace RecSaeExplorer.Web.Tests.Browser;
 /// <summary>
 /// The four-eyes flow end to end, one browser context per person: an analyst saves a draft from the lab, a governor
 /// submits it and gets no approve button, a second governor approves, the spec downloads and re-imports onto the
-/// same run (accepted) but not with another model's hash or onto a run that is not that SAE (refused); the admin's
+/// same run (accepted) but not onto a second SAE run on the same recommender, with another model's hash, or onto a run that is
+/// not an SAE (refused); the admin's
 /// audit CSV has every step with its identity.
 /// </summary>
 public sealed partial class FourEyesBrowserTests(LabServer server) : IClassFixture<LabServer>
@@ -62,8 +63,12 @@ public sealed partial class FourEyesBrowserTests(LabServer server) : IClassFixtu
                 json.RootElement.GetProperty("approver").GetString()));
         }
 
-        // Re-import: the same run accepts it; another model's hash and a run that is not that SAE are refused.
+        // Re-import: the same run accepts it; a genuinely different SAE run (same recommender, other weights) is refused,
+        // and so are another model's hash and a run that is not an SAE.
         Assert.Equal("yes", await ImportAsync(gus, spec, server.Case.Sae.Run.Id));
+        Assert.NotEqual(server.Case.Sae.Run.Id, server.OtherSaeId);
+        Assert.Equal("no", await ImportAsync(gus, spec, server.OtherSaeId));
+        await Assertions.Expect(gus.Locator(".spec-result")).ToContainTextAsync($"run {server.OtherSaeId} is SAE");
         string otherHash = Regex.Replace(spec, "(\"sae\":\\s*\\{[^}]*\"weightsSha256\":\\s*\")[0-9a-f]{64}", m => m.Groups[1].Value + new string('0', 64));
         Assert.NotEqual(spec, otherHash);
         Assert.Equal("no", await ImportAsync(gus, otherHash, server.Case.Sae.Run.Id));
@@ -75,7 +80,8 @@ public sealed partial class FourEyesBrowserTests(LabServer server) : IClassFixtu
         foreach (string expected in new[] { $"ana,experiment-saved,{id}", $"ana,proposal-state,{id},,Draft", $"gina,proposal-state,{id},Draft,Submitted",
                      $"gus,proposal-state,{id},Submitted,Approved", $"gus,spec-exported,{id}", $"gus,spec-imported,{id},,Accepted" })
             Assert.Contains(expected, csv);
-        Assert.Equal(2, Regex.Matches(csv, $"gus,spec-imported,{id},,Refused|gus,spec-imported,{id},,There is no SAE run").Count);
+        Assert.Equal(2, Regex.Matches(csv, $"gus,spec-imported,{id},,Refused").Count);
+        Assert.Single(Regex.Matches(csv, $"gus,spec-imported,{id},,There is no SAE run"));
         await Chromium.SaveScreenshotAsync(gus, "four-eyes.png");
         Assert.Empty(errors);
     }

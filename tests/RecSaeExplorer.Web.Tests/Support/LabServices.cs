@@ -19,6 +19,8 @@ internal static class LabServices
         ctx.WithEngine(catalog);
         ctx.Services.AddSingleton(new ConceptCatalog(catalog, NullLogger<ConceptCatalog>.Instance));
         ctx.Services.AddSingleton(new LabService(Options.Create(new ExplorerOptions()), NullLogger<LabService>.Instance));
+        ctx.Services.AddSingleton(new HeavyLabWorkLimiter(Options.Create(new ExplorerOptions())));
+        ctx.Services.AddScoped<HeavyLabWork>();
         ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return ctx;
     }

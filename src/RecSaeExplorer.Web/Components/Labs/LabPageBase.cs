@@ -31,6 +31,7 @@ public abstract class LabPageBase : ComponentBase, IDisposable
 
     [Inject] protected ConceptCatalog Concepts { get; set; } = null!;
     [Inject] protected LabService Labs { get; set; } = null!;
+    [Inject] protected HeavyLabWork Heavy { get; set; } = null!;
     [Inject] protected RunCatalog Runs { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
 

@@ -31,11 +31,11 @@ public partial class PromotionLab
         var key = (next.Run, item.Index, neuron, next.Mode, Audience!.Spec);
         if (!key.Equals(_sweepKey))
         {
-            _sweep = await Labs.SweepAsync(Sae, Audience, item.Index, edit, Grid.Levels);
+            _sweep = await Heavy.RunAsync(() => Labs.SweepAsync(Sae, Audience, item.Index, edit, Grid.Levels));
             _sweepKey = key;
         }
         // Grid levels were all computed by the sweep; an off-grid level (never, after snapping) is computed afresh.
-        var step = _sweep!.Steps.FirstOrDefault(s => s.Level == next.Level) ?? await Labs.PromoteAsync(Sae, Audience, item.Index, edit);
+        var step = _sweep!.Steps.FirstOrDefault(s => s.Level == next.Level) ?? await Heavy.RunAsync(() => Labs.PromoteAsync(Sae, Audience, item.Index, edit));
         _view = PromotionView.Of(Sae, Audience, item, _sweep, step, next.User, Labs.GuardrailThreshold);
         return next with { User = _view.Chosen?.Id };
     }

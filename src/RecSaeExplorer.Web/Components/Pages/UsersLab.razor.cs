@@ -40,10 +40,10 @@ public partial class UsersLab
         var key = (next.Run, neuron, next.Mode, Audience!.Spec, facet);
         if (!key.Equals(_curveKey))
         {
-            _curve = await Labs.SweepShiftAsync(Sae, Audience, edit, ShiftView.CurveLevels(Grid.Levels, Audience.Count, next.Level), InFacet(facet));
+            _curve = await Heavy.RunAsync(() => Labs.SweepShiftAsync(Sae, Audience, edit, ShiftView.CurveLevels(Grid.Levels, Audience.Count, next.Level), InFacet(facet)));
             _curveKey = key;
         }
-        var shift = _curve!.At(next.Level) ?? await Labs.ShiftAsync(Sae, Audience, edit, InFacet(facet));
+        var shift = _curve!.At(next.Level) ?? await Heavy.RunAsync(() => Labs.ShiftAsync(Sae, Audience, edit, InFacet(facet)));
         _view = ShiftView.Of(Sae, Audience, facet, _curve, shift, next.User, Labs.GuardrailThreshold);
         return next with { User = _view.Chosen?.Id };
     }
