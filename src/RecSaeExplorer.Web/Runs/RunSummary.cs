@@ -13,6 +13,9 @@ public sealed record RunSummary(
 {
     public bool IsSae => Kind == RunStore.SaeKind;
 
+    /// <summary>SAE runs: the share of the embeddings' variance the reconstruction explains (for the quality badge).</summary>
+    public double? ExplainedVariance { get; init; }
+
     public static RunSummary Of(RunInfo run)
     {
         var summary = new RunSummary(run.Id, run.Kind, run.DatasetName, run.Model, run.Preset, run.Seed, null, run.ParentRunId, run.CreatedUtc,
@@ -32,7 +35,7 @@ public sealed record RunSummary(
                     return summary with
                     {
                         Beta = RunStore.SaeConfigOf(run).Beta,
-                        MeanRbo = metrics?.Honest.MeanRbo, MeanKendall = metrics?.Honest.MeanKendall,
+                        MeanRbo = metrics?.Honest.MeanRbo, MeanKendall = metrics?.Honest.MeanKendall, ExplainedVariance = metrics?.ExplainedVariance,
                     };
             }
         }
