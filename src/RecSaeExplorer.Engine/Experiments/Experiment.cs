@@ -38,6 +38,24 @@ public sealed record Experiment
     public int? Reached { get; init; }
     public int? Eligible { get; init; }
 
+    /// <summary>
+    /// The fidelity guardrail: audience users whose reconstruction RBO is below <see cref="GuardrailThreshold"/>, and
+    /// (promotions) the reach counted over the others only. Null on experiments saved before these were recorded.
+    /// </summary>
+    public int? GuardrailFlagged { get; init; }
+    public double? GuardrailThreshold { get; init; }
+    public int? ReachedUnflagged { get; init; }
+    public int? EligibleUnflagged { get; init; }
+
+    /// <summary>Promotions: the smallest level of the sweep reaching half the eligible users (null when none does).</summary>
+    public double? MinimumLevel { get; init; }
+
+    /// <summary>Promotions: dataset ids of the items pushed out of audience top-30s, most affected first.</summary>
+    public IReadOnlyList<int>? PushedOut { get; init; }
+
+    /// <summary>The absolute address that reopens the lab as saved.</summary>
+    public string? Link { get; init; }
+
     /// <summary>Nudges and suppressions: the concept's pooled share of the audience's top lists.</summary>
     public double? ShareBefore { get; init; }
     public double? ShareAfter { get; init; }

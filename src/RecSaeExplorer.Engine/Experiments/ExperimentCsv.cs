@@ -29,6 +29,15 @@ public sealed partial record ExperimentCsvRow
     public string Summary { get; init; } = "";
     public string Note { get; init; } = "";
     public string State { get; init; } = "";
+
+    // Added with the guardrail-first lab; appended so the earlier columns keep their positions.
+    public string GuardrailFlagged { get; init; } = "";
+    public string GuardrailThreshold { get; init; } = "";
+    public string ReachedUnflagged { get; init; } = "";
+    public string EligibleUnflagged { get; init; } = "";
+    public string MinimumLevel { get; init; } = "";
+    public string PushedOut { get; init; } = "";
+    public string Link { get; init; } = "";
 }
 
 public static class ExperimentCsv
@@ -52,8 +61,12 @@ public static class ExperimentCsv
         Id = Safe(e.Id), CreatedUtc = e.CreatedUtc.ToString("O", CultureInfo.InvariantCulture), Author = Safe(e.Author), RunId = Safe(e.RunId),
         Dataset = Safe(e.DatasetName), Kind = e.Kind.ToString().ToLowerInvariant(), ItemId = Safe(Text(e.ItemId)), ItemTitle = Safe(e.ItemTitle),
         Neuron = e.Neuron, NeuronLabel = Safe(e.NeuronLabel), Level = e.Level, Mode = Safe(e.Mode), Audience = Safe(e.Audience),
-        AudienceSize = e.AudienceSize, Reached = Text(e.Reached), Eligible = Text(e.Eligible), ShareBefore = Text(e.ShareBefore),
+        AudienceSize = e.AudienceSize, Reached = Text(e.Reached), Eligible = Text(e.Eligible),
+        GuardrailFlagged = Text(e.GuardrailFlagged), GuardrailThreshold = Text(e.GuardrailThreshold), ReachedUnflagged = Text(e.ReachedUnflagged),
+        EligibleUnflagged = Text(e.EligibleUnflagged), MinimumLevel = Text(e.MinimumLevel),
+        PushedOut = string.Join(' ', (e.PushedOut ?? []).Select(i => i.ToString(CultureInfo.InvariantCulture))), ShareBefore = Text(e.ShareBefore),
         ShareAfter = Text(e.ShareAfter), Summary = Safe(e.Summary), Note = Safe(e.Note), State = Safe(e.State),
+        Link = Safe(e.Link),
     };
 
     private static string Safe(string? text) => CsvFormulaGuard.Neutralize(text);

@@ -39,6 +39,10 @@ internal static class ExperimentDocuments
         ["audience"] = e.Audience, ["audienceDescription"] = e.AudienceDescription, ["audienceSize"] = e.AudienceSize,
         ["reached"] = Value(e.Reached), ["eligible"] = Value(e.Eligible), ["shareBefore"] = Value(e.ShareBefore), ["shareAfter"] = Value(e.ShareAfter),
         ["summary"] = e.Summary, ["author"] = e.Author, ["note"] = e.Note, ["createdUtc"] = e.CreatedUtc, ["state"] = e.State,
+        ["guardrailFlagged"] = Value(e.GuardrailFlagged), ["guardrailThreshold"] = Value(e.GuardrailThreshold),
+        ["reachedUnflagged"] = Value(e.ReachedUnflagged), ["eligibleUnflagged"] = Value(e.EligibleUnflagged), ["minimumLevel"] = Value(e.MinimumLevel),
+        ["pushedOut"] = e.PushedOut is null ? BsonValue.Null : new BsonArray(e.PushedOut.Select(i => new BsonValue(i))),
+        ["link"] = e.Link is null ? BsonValue.Null : new BsonValue(e.Link),
     };
 
     public static Experiment FromBson(BsonDocument d) => new()
@@ -50,6 +54,11 @@ internal static class ExperimentDocuments
         Reached = Int(d["reached"]), Eligible = Int(d["eligible"]), ShareBefore = Double(d["shareBefore"]), ShareAfter = Double(d["shareAfter"]),
         Summary = d["summary"].AsString, Author = d["author"].AsString, Note = d["note"].AsString,
         CreatedUtc = DateTime.SpecifyKind(d["createdUtc"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc), State = d["state"].AsString,
+        // Entries saved before the guardrail fields were recorded lack them: a missing key reads as null.
+        GuardrailFlagged = Int(d["guardrailFlagged"]), GuardrailThreshold = Double(d["guardrailThreshold"]),
+        ReachedUnflagged = Int(d["reachedUnflagged"]), EligibleUnflagged = Int(d["eligibleUnflagged"]), MinimumLevel = Double(d["minimumLevel"]),
+        PushedOut = d["pushedOut"].IsArray ? [.. d["pushedOut"].AsArray.Select(v => v.AsInt32)] : null,
+        Link = d["link"].IsNull ? null : d["link"].AsString,
     };
 
     private static BsonValue Value(int? v) => v is { } x ? new BsonValue(x) : BsonValue.Null;

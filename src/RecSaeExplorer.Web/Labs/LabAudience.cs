@@ -32,4 +32,7 @@ public sealed class LabAudience
 
     /// <summary>Whether user at <paramref name="position"/> is below the guardrail threshold.</summary>
     public bool IsFlagged(int position, double threshold) => Fidelity[position].Rbo < threshold;
+
+    /// <summary>Per position, whether the guardrail trusts the user (RBO at or above <paramref name="threshold"/>).</summary>
+    public bool[] Unflagged(double threshold) => [.. Enumerable.Range(0, Count).Select(p => !IsFlagged(p, threshold))];
 }

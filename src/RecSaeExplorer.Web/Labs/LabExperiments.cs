@@ -11,17 +11,29 @@ public static class LabExperiments
     public const string PromotePath = "lab/promote";
     public const string UsersPath = "lab/users";
 
-    public static Experiment Promotion(ExploredSae sae, LabState state, LabAudience audience, PromotionStep step, string author, string note)
+    /// <summary>
+    /// A promotion as the lab shows it: reach over all users and over the users the guardrail trusts, the flagged count,
+    /// the minimum level (over the audience the lab keeps), the pushed-out items and the link that reopens it.
+    /// </summary>
+    public static Experiment Promotion(ExploredSae sae, LabState state, LabAudience audience, PromotionView view, string author, string note, string? link = null)
     {
         var item = sae.ItemById(state.Item ?? -1) ?? throw new InvalidOperationException("A promotion needs an item.");
+        var (all, trusted) = (view.All, view.Trusted);
         return Base(sae, state, audience, ExperimentKind.Promote, author, note) with
         {
             ItemId = item.Id,
             ItemTitle = item.Title,
-            Reached = step.Reached,
-            Eligible = step.Eligible,
+            Reached = all.Reached,
+            Eligible = all.Eligible,
+            GuardrailFlagged = view.FlaggedCount,
+            GuardrailThreshold = view.Threshold,
+            ReachedUnflagged = trusted.Reached,
+            EligibleUnflagged = trusted.Eligible,
+            MinimumLevel = view.MinimumLevel,
+            PushedOut = [.. view.Shown.Collateral.Select(c => sae.Dataset.Items[c.Item].Id)],
+            Link = link,
             Summary = string.Create(CultureInfo.InvariantCulture,
-                $"reached {step.Reached} of {step.Eligible} eligible ({step.ReachShare * 100:0}%) of {audience.Count} users; {step.ReachedResearch} by the research count"),
+                $"reached {all.Reached} of {all.Eligible} eligible ({all.Share * 100:0}%) of {audience.Count} users; unflagged {trusted.Reached} of {trusted.Eligible} ({trusted.Share * 100:0}%), {view.FlaggedCount} flagged{(view.ExcludeFlagged ? " and excluded" : "")}; {all.ReachedResearch} by the research count"),
         };
     }
 

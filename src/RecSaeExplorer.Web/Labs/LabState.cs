@@ -23,6 +23,9 @@ public sealed record LabState
     /// <summary>The users lab's measured concept (a facet name).</summary>
     public string? Concept { get; init; }
 
+    /// <summary>Leave users the fidelity guardrail flags out of the audience (query "flagged=exclude").</summary>
+    public bool ExcludeFlagged { get; init; }
+
     /// <summary>Why a value of the link could not be used (e.g. "item 'abc' is not a valid id …"), or null; never part of the query.</summary>
     public string? LinkError { get; init; }
 
@@ -38,6 +41,7 @@ public sealed record LabState
         Add("audience", Audience);
         Add("user", User?.ToString(CultureInfo.InvariantCulture));
         Add("concept", Concept);
+        Add("flagged", ExcludeFlagged ? "exclude" : null);
         return string.Join('&', parts);
 
         void Add(string key, string? value)
@@ -48,7 +52,8 @@ public sealed record LabState
 
     /// <summary>The state from query values as <c>[SupplyParameterFromQuery]</c> hands them over (unknown modes fall back to set).</summary>
     /// Ids arrive as text: "item=abc" or "item=99999999999" must become a message naming the value, not a failed request.
-    public static LabState From(string? run, string? item, string? neuron, string? level, string? mode, string? audience, string? user, string? concept)
+    public static LabState From(string? run, string? item, string? neuron, string? level, string? mode, string? audience, string? user, string? concept,
+        string? flagged = null)
     {
         var errors = new List<string>();
         return new LabState
@@ -61,6 +66,7 @@ public sealed record LabState
             Audience = Blank(audience) ?? DefaultAudience,
             User = Id(user, "user"),
             Concept = Blank(concept),
+            ExcludeFlagged = string.Equals(flagged?.Trim(), "exclude", StringComparison.OrdinalIgnoreCase),
             LinkError = errors.Count > 0 ? string.Join(" ", errors) : null,
         };
 

@@ -14,6 +14,9 @@ public sealed record RunSummary(
 {
     public bool IsSae => Kind == RunStore.SaeKind;
 
+    /// <summary>SAE runs: the share of the embeddings' variance the reconstruction explains (for the quality badge).</summary>
+    public double? ExplainedVariance { get; init; }
+
     public static RunSummary Of(RunInfo run)
     {
         var record = RunRecord.Of(run);
@@ -21,6 +24,9 @@ public sealed record RunSummary(
         var sae = record.SaeMetrics;
         return new RunSummary(run.Id, run.Kind, run.DatasetName, run.Model, run.Preset, run.Seed, record.SaeConfig?.Beta, run.ParentRunId, run.CreatedUtc,
             recommender?.SampledAt(10)?.HitRate, recommender?.SampledAt(10)?.Ndcg, recommender?.FullAt(10)?.HitRate, recommender?.FullAt(10)?.Ndcg,
-            sae?.Honest.MeanRbo, sae?.Honest.MeanKendall);
+            sae?.Honest.MeanRbo, sae?.Honest.MeanKendall)
+        {
+            ExplainedVariance = sae?.ExplainedVariance,
+        };
     }
 }

@@ -14,11 +14,12 @@ namespace RecSaeExplorer.Web.Tests.Support;
 /// <summary>The labs' services over a run catalog, registered like the app does, in a context that renders interactively.</summary>
 internal static class LabServices
 {
-    public static BunitContext WithLabs(this BunitContext ctx, RunCatalog catalog)
+    /// <param name="guardrail">The guardrail RBO threshold (the app's default when null).</param>
+    public static BunitContext WithLabs(this BunitContext ctx, RunCatalog catalog, double? guardrail = null)
     {
         ctx.WithEngine(catalog);
         ctx.Services.AddSingleton(new ConceptCatalog(catalog, NullLogger<ConceptCatalog>.Instance));
-        ctx.Services.AddSingleton(new LabService(Options.Create(new ExplorerOptions()), NullLogger<LabService>.Instance));
+        ctx.Services.AddSingleton(new LabService(Options.Create(guardrail is { } g ? new ExplorerOptions { GuardrailRbo = g } : new ExplorerOptions()), NullLogger<LabService>.Instance));
         ctx.Services.AddSingleton(new HeavyLabWorkLimiter(Options.Create(new ExplorerOptions())));
         ctx.Services.AddScoped<HeavyLabWork>();
         ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -43,6 +43,7 @@ public abstract class LabPageBase : ComponentBase, IDisposable
     [SupplyParameterFromQuery(Name = "audience")] public string? AudienceQuery { get; set; }
     [SupplyParameterFromQuery(Name = "user")] public string? UserQuery { get; set; }
     [SupplyParameterFromQuery(Name = "concept")] public string? ConceptQuery { get; set; }
+    [SupplyParameterFromQuery(Name = "flagged")] public string? FlaggedQuery { get; set; }
 
     protected LabState State { get; private set; } = new();
     protected LabState? Applied { get; private set; }
@@ -81,7 +82,7 @@ public abstract class LabPageBase : ComponentBase, IDisposable
     /// </remarks>
     protected override async Task OnParametersSetAsync()
     {
-        var incoming = LabState.From(RunQuery, ItemQuery, NeuronQuery, LevelQuery, ModeQuery, AudienceQuery, UserQuery, ConceptQuery);
+        var incoming = LabState.From(RunQuery, ItemQuery, NeuronQuery, LevelQuery, ModeQuery, AudienceQuery, UserQuery, ConceptQuery, FlaggedQuery);
         if (string.IsNullOrWhiteSpace(ModeQuery)) incoming = incoming with { Mode = Modes[0] }; // e.g. the users lab opens suppressing
         if (_started && (incoming == State || _pushed.Contains(incoming.ToQuery())))
         {

@@ -1,4 +1,7 @@
+using RecSaeExplorer.Core.Concepts;
+using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Web.Concepts;
+using RecSaeExplorer.Web.Labs;
 
 namespace RecSaeExplorer.Web.Components.Neurons;
 
@@ -9,6 +12,19 @@ internal static class Links
     public static string Neuron(ExploredSae sae, int k) => $"neurons/{Run(sae)}/{k}";
     public static string Item(ExploredSae sae, int itemId) => $"items/{Run(sae)}/{itemId}";
     public static string User(ExploredSae sae, int userId) => $"users/{Run(sae)}/{userId}";
+
+    /// <summary>The promotion lab for this run, with the item and/or neuron chosen; a facet neuron's own fans are the audience.</summary>
+    public static string Promote(ExploredSae sae, int? itemId = null, int? neuron = null) =>
+        $"{LabExperiments.PromotePath}?{new LabState { Run = sae.Run.Id, Item = itemId, Neuron = neuron, Audience = FansOf(sae, neuron) }.ToQuery()}";
+
+    /// <summary>The suppress-and-nudge lab for this run and neuron (suppressing, measuring the neuron's own facet).</summary>
+    public static string UsersLab(ExploredSae sae, int neuron) =>
+        $"{LabExperiments.UsersPath}?{new LabState { Run = sae.Run.Id, Neuron = neuron, Mode = EditMode.Cap, Audience = FansOf(sae, neuron) }.ToQuery()}";
+
+    private static string FansOf(ExploredSae sae, int? neuron) =>
+        neuron is { } k && k >= 0 && k < sae.Width && sae.Profiles[k].Label is { Kind: ConceptKind.Facet } label
+            ? $"facet:{label.Name}:50"
+            : LabState.DefaultAudience;
 
     private static string Run(ExploredSae sae) => Uri.EscapeDataString(sae.Run.Id);
 }

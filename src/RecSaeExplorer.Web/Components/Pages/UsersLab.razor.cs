@@ -3,6 +3,7 @@ using MudBlazor;
 using RecSaeExplorer.Core.Concepts;
 using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Web.Labs;
+using RecSaeExplorer.Web.Concepts;
 using RecSaeExplorer.Web.Governance;
 
 namespace RecSaeExplorer.Web.Components.Pages;
@@ -21,6 +22,9 @@ public partial class UsersLab
     protected override IReadOnlyList<EditMode> Modes => UserModes;
 
     /// <summary>The measured concept defaults to the neuron's label when that is a facet.</summary>
+    private string? NeuronFacet(ExploredSae sae) =>
+        State.Neuron is { } k && k >= 0 && k < sae.Width && sae.Profiles[k].Label is { Kind: ConceptKind.Facet } label ? label.Name : null;
+
     protected override LabState WithDefaults(LabState state)
     {
         if (state.Concept is not null || Sae is null || state.Neuron is not { } k || k < 0 || k >= Sae.Width) return state;
@@ -40,10 +44,10 @@ public partial class UsersLab
         var key = (next.Run, neuron, next.Mode, Audience!.Spec, facet);
         if (!key.Equals(_curveKey))
         {
-            _curve = await Heavy.RunAsync(() => Labs.SweepShiftAsync(Sae, Audience, edit, ShiftView.CurveLevels(Grid.Levels, Audience.Count, next.Level), InFacet(facet)));
+            _curve = await Heavy.RunAsync(() => Labs.SweepShiftAsync(Sae, Audience, edit, ShiftView.CurveLevels(Grid.Levels, Audience.Count, next.Level), InFacet(facet), Lifetime));
             _curveKey = key;
         }
-        var shift = _curve!.At(next.Level) ?? await Heavy.RunAsync(() => Labs.ShiftAsync(Sae, Audience, edit, InFacet(facet)));
+        var shift = _curve!.At(next.Level) ?? await Heavy.RunAsync(() => Labs.ShiftAsync(Sae, Audience, edit, InFacet(facet), Lifetime));
         _view = ShiftView.Of(Sae, Audience, facet, _curve, shift, next.User, Labs.GuardrailThreshold);
         return next with { User = _view.Chosen?.Id };
     }
@@ -61,8 +65,12 @@ public partial class UsersLab
         try
         {
             string author = (await Governed.ActorAsync()).Name;
-            var saved = await Governed.SaveExperimentAsync(LabExperiments.Shift(Sae!, Applied, Audience!, _view.Shift, _view.Concept, author, note),
-                LabRows.Flagged(Audience!, Labs.GuardrailThreshold), [.. _view.Shift.Removed.Select(c => Sae!.Dataset.Items[c.Item].Id)]);
+            int flagged = LabRows.Flagged(Audience!, Labs.GuardrailThreshold);
+            var experiment = LabExperiments.Shift(Sae!, Applied, Audience!, _view.Shift, _view.Concept, author, note) with
+            {
+                GuardrailFlagged = flagged, GuardrailThreshold = Labs.GuardrailThreshold, Link = Link(Applied.ToQuery()),
+            };
+            var saved = await Governed.SaveExperimentAsync(experiment, flagged, [.. _view.Shift.Removed.Select(c => Sae!.Dataset.Items[c.Item].Id)]);
             Snackbar.Add($"Saved experiment {saved.Id}: {saved.Summary}", Severity.Success);
         }
         catch (ForbiddenActionException e)

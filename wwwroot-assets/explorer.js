@@ -1,0 +1,17 @@
+// Small browser helpers the explorer calls through JS interop: the remembered theme and copying a link.
+window.recsae = {
+  // "dark", "light", or null when the person never chose (then the OS preference decides).
+  getTheme: () => { try { return localStorage.getItem('recsae-theme'); } catch { return null; } },
+  setTheme: (theme) => { try { localStorage.setItem('recsae-theme', theme); } catch { } },
+  prefersDark: () => window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches,
+  // The async clipboard API needs a secure context (https or loopback); elsewhere a hidden textarea does it.
+  copy: async (text) => {
+    try { await navigator.clipboard.writeText(text); return true; } catch { }
+    const area = document.createElement('textarea');
+    area.value = text; area.style.position = 'fixed'; area.style.opacity = '0';
+    document.body.appendChild(area); area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  },
+};
