@@ -19,7 +19,8 @@ namespace RecSaeExplorer.Benchmarks;
 /// concept catalogs; no HTTP): trains a recommender and then SAEs on it through the queue, one job after
 /// another, noting the resident set after 2 and after all trainings (idle, after a full GC), then opens
 /// every SAE run in turn as a page would (lease, use, release) and notes it again.
-/// Run: <c>dotnet run -c Release --project tests/RecSaeExplorer.Benchmarks -- explorer-memory [trainings=22] [steps=300] [epochs=10]</c>.
+/// Run: <c>dotnet run -c Release --project tests/RecSaeExplorer.Benchmarks -- explorer-memory [trainings=22] [steps=300] [epochs=10] [trim=1]</c>;
+/// trim=0 measures without giving freed native memory back to the OS first.
 /// </summary>
 internal static class ExplorerMemory
 {
@@ -31,6 +32,7 @@ internal static class ExplorerMemory
         int trainings = int.Parse(options.GetValueOrDefault("trainings", "22"), CultureInfo.InvariantCulture);
         int steps = int.Parse(options.GetValueOrDefault("steps", "300"), CultureInfo.InvariantCulture);
         int epochs = int.Parse(options.GetValueOrDefault("epochs", "10"), CultureInfo.InvariantCulture);
+        _trim = options.GetValueOrDefault("trim", "1") == "1";
         string folder = Path.Combine(Path.GetTempPath(), "recsae-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
@@ -83,11 +85,14 @@ internal static class ExplorerMemory
         return job.Status == JobStatus.Succeeded ? job.RunId! : throw new InvalidOperationException($"{request.Title}: {job.Status} {job.Error}");
     }
 
+    private static bool _trim;
+
     private static void Report(string when, Stopwatch clock)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+        if (_trim) RecSaeExplorer.Engine.Torch.NativeMemory.Trim();
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{when,-70} RSS {process.WorkingSet64 / 1048576.0,8:F0} MB   managed {GC.GetTotalMemory(false) / 1048576.0,6:F0} MB   {clock.Elapsed.TotalSeconds,6:F0} s"));

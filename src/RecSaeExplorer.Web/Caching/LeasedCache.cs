@@ -22,10 +22,15 @@ public sealed class LeasedCache<T> : IDisposable where T : class, IDisposable
     private long _clock;
     private bool _disposed;
 
-    public LeasedCache(int capacity)
+    private readonly Action? _afterFree;
+
+    /// <param name="capacity">Objects kept when none of them is leased.</param>
+    /// <param name="afterFree">Called after objects were disposed (e.g. to give native memory back).</param>
+    public LeasedCache(int capacity, Action? afterFree = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         Capacity = capacity;
+        _afterFree = afterFree;
     }
 
     /// <summary>Most objects kept when none of them is leased.</summary>
@@ -82,7 +87,7 @@ public sealed class LeasedCache<T> : IDisposable where T : class, IDisposable
             if (_entries.TryGetValue(key, out var old)) replaced = Drop(key, old);
             _entries[key] = new Entry(Task.FromResult(value)) { LastUsed = ++_clock };
         }
-        replaced?.Dispose();
+        Free(replaced);
         Trim();
     }
 
@@ -94,7 +99,7 @@ public sealed class LeasedCache<T> : IDisposable where T : class, IDisposable
         {
             if (_entries.TryGetValue(key, out var entry)) free = Drop(key, entry);
         }
-        free?.Dispose();
+        Free(free);
     }
 
     private void Release(string key, Entry entry, bool forget)
@@ -114,8 +119,15 @@ public sealed class LeasedCache<T> : IDisposable where T : class, IDisposable
                 free = entry.Load.Result;
             }
         }
-        free?.Dispose();
+        Free(free);
         Trim();
+    }
+
+    private void Free(T? value)
+    {
+        if (value is null) return;
+        value.Dispose();
+        _afterFree?.Invoke();
     }
 
     // Under the lock: removes the entry and returns its object when it can be disposed now.
@@ -140,6 +152,7 @@ public sealed class LeasedCache<T> : IDisposable where T : class, IDisposable
             }
         }
         foreach (var value in free) value.Dispose();
+        if (free.Count > 0) _afterFree?.Invoke();
     }
 
     public void Dispose()

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using System.Diagnostics;
 using RecSaeExplorer.Engine.Runs;
+using RecSaeExplorer.Engine.Torch;
 using RecSaeExplorer.Engine.Workflows;
 using RecSaeExplorer.Web.Caching;
 using RecSaeExplorer.Web.Hosting;
@@ -22,7 +23,7 @@ public sealed class ConceptCatalog : IDisposable
 
     public ConceptCatalog(RunCatalog runs, ILogger<ConceptCatalog> logger, IOptions<ExplorerOptions>? options = null)
     {
-        _open = new LeasedCache<ExploredSae>(Math.Max(1, (options?.Value ?? new ExplorerOptions()).CachedSaeRuns));
+        _open = new LeasedCache<ExploredSae>(Math.Max(1, (options?.Value ?? new ExplorerOptions()).CachedSaeRuns), () => NativeMemory.Trim());
         _runs = runs;
         _logger = logger;
         _runs.Changed += ForgetDeleted;

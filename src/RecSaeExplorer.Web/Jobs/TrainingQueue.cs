@@ -1,3 +1,4 @@
+using RecSaeExplorer.Engine.Torch;
 using System.Threading.Channels;
 
 namespace RecSaeExplorer.Web.Jobs;
@@ -59,6 +60,8 @@ public sealed class TrainingQueue(ILogger<TrainingQueue> logger, TrainingJournal
         {
             if (job.IsFinished) continue; // cancelled while queued
             await RunOneAsync(runner, job, stoppingToken);
+            // A training frees hundreds of MB of tensors into the C heap, which keeps the pages unless told.
+            NativeMemory.Trim();
         }
     }
 

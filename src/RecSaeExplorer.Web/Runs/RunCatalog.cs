@@ -6,6 +6,7 @@ using RecSaeExplorer.Engine.Recommenders.Evaluation;
 using RecSaeExplorer.Engine.Recommenders.Training;
 using RecSaeExplorer.Engine.Runs;
 using RecSaeExplorer.Engine.Runs.Integrity;
+using RecSaeExplorer.Engine.Torch;
 using RecSaeExplorer.Engine.Sae;
 using RecSaeExplorer.Engine.Sae.Evaluation;
 using RecSaeExplorer.Engine.Workflows;
@@ -35,7 +36,7 @@ public sealed class RunCatalog : IRunStoreAccess, IDisposable
         _datasets = datasets;
         _logger = logger;
         StorePath = options.Value.StorePath is { Length: > 0 } path ? Path.GetFullPath(path) : paths.StorePath;
-        _recommenders = new LeasedCache<LoadedRecommender>(Math.Max(1, options.Value.CachedRecommenders));
+        _recommenders = new LeasedCache<LoadedRecommender>(Math.Max(1, options.Value.CachedRecommenders), () => NativeMemory.Trim());
     }
 
     public string StorePath { get; }

@@ -105,4 +105,19 @@ public class LeasedCacheTests
         cache.Dispose();
         Assert.True(trained.Disposed);
     }
+
+    [Fact]
+    public async Task Freeing_objects_calls_the_after_free_hook()
+    {
+        int freed = 0;
+        using var cache = new LeasedCache<Model>(capacity: 1, afterFree: () => freed++);
+        using (await cache.AcquireAsync("a", Make("a"))) { }
+        Assert.Equal(0, freed);
+
+        using (await cache.AcquireAsync("b", Make("b"))) { } // evicts a
+        Assert.Equal(1, freed);
+
+        cache.Forget("b");
+        Assert.Equal(2, freed);
+    }
 }
