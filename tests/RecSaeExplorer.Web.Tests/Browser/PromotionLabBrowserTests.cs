@@ -37,7 +37,13 @@ public sealed class PromotionLabBrowserTests(LabServer server) : IClassFixture<L
         await Assertions.Expect(reached).ToHaveTextAsync(lab.HighStep.Reached.ToString("N0"));
         await Assertions.Expect(page.Locator(".top-list.after li.promoted.entry")).ToContainTextAsync(title);
         // The dose curve's level line moved right, onto one of the curve's points (a level of the grid).
+        // Plotly redraws the chart after the numbers are on the page: wait for the redraw, not for a fixed time.
         var (lineAtHigh, points) = await LevelLineAsync(page);
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); lineAtHigh <= lineAtLow + 1 && waited.ElapsedMilliseconds < Timeout; )
+        {
+            await page.WaitForTimeoutAsync(100);
+            (lineAtHigh, points) = await LevelLineAsync(page);
+        }
         Assert.True(lineAtHigh > lineAtLow + 1, $"level line at {lineAtLow} px, then {lineAtHigh} px");
         Assert.True(points.Min(x => Math.Abs(x - lineAtHigh)) < 1.5, $"line at {lineAtHigh} px, points at {string.Join(", ", points)}");
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(server.BaseAddress, $"lab/promote?{lab.Query(lab.High, server.UserId)}").ToString());
