@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace RecSaeExplorer.Web.Tests.Browser;
 
-/// <summary>The Neurons and Experiments tables fit a 1280 px window: no horizontal scrolling inside the table or the page.</summary>
+/// <summary>The Neurons, Experiments and Runs tables fit a 1280 px window: no horizontal scrolling inside the table or the page.</summary>
 public sealed class TableWidthBrowserTests(WideTablesServer server, ITestOutputHelper output) : IClassFixture<WideTablesServer>
 {
     private const float Timeout = 60_000;
@@ -11,6 +11,7 @@ public sealed class TableWidthBrowserTests(WideTablesServer server, ITestOutputH
     [Theory]
     [InlineData("neurons", ".neurons-grid", "tr.neuron-row")]
     [InlineData("experiments", ".experiments-grid", ".experiments-grid tbody tr")]
+    [InlineData("runs", ".runs-grid", ".runs-grid tbody tr")]
     public async Task The_table_fits_at_1280_px(string path, string grid, string row)
     {
         using var playwright = await Playwright.CreateAsync();
