@@ -13,29 +13,7 @@ public sealed partial class RunStore
     public string? DeleteUnreferenced(string id)
     {
         RequireWrite();
-        return Guarded(() =>
-        {
-            _db.BeginTrans();
-            try
-            {
-                string? refusal = _runs.FindById(id) is null ? $"There is no run '{id}'." : Refusal(id);
-                if (refusal is not null)
-                {
-                    _db.Rollback();
-                    return refusal;
-                }
-                _runs.Delete(id);
-                _db.FileStorage.Delete(WeightsId(id));
-                DeleteNeuronNames(id);
-                _db.Commit();
-                return null;
-            }
-            catch
-            {
-                _db.Rollback();
-                throw;
-            }
-        });
+        return Guarded(() => DeleteInTransaction(id, () => _runs.FindById(id) is null ? $"There is no run '{id}'." : Refusal(id)).Refusal);
     }
 
     private string? Refusal(string id)

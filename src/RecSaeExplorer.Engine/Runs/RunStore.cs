@@ -179,19 +179,28 @@ public sealed partial class RunStore : IRunStoreAccess, IDisposable
     public bool Delete(string id)
     {
         RequireWrite();
-        return Guarded(() => DeleteInTransaction(id));
+        return Guarded(() => DeleteInTransaction(id, refuse: null).Existed);
     }
 
-    private bool DeleteInTransaction(string id)
+    /// <summary>
+    /// Deletes a run's document, weights and neuron names in one transaction, unless <paramref name="refuse"/>
+    /// (read inside the same transaction) says why not; then, or on any failure, nothing is deleted.
+    /// </summary>
+    private (bool Existed, string? Refusal) DeleteInTransaction(string id, Func<string?>? refuse)
     {
         _db.BeginTrans();
         try
         {
+            if (refuse?.Invoke() is { } refusal)
+            {
+                _db.Rollback();
+                return (false, refusal);
+            }
             bool existed = _runs.Delete(id);
             _db.FileStorage.Delete(WeightsId(id));
             DeleteNeuronNames(id);
             _db.Commit();
-            return existed;
+            return (existed, null);
         }
         catch
         {

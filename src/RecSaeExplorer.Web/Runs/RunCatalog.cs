@@ -93,14 +93,6 @@ public sealed class RunCatalog : IRunStoreAccess, IDisposable
         RaiseChanged();
     }
 
-    public bool Delete(string id)
-    {
-        bool deleted = Use(s => s.Delete(id));
-        _recommenders.Forget(id);
-        if (deleted) RaiseChanged();
-        return deleted;
-    }
-
     /// <summary>Deletes a run nothing points at (see <see cref="RunStore.DeleteUnreferenced"/>); returns the refusal otherwise.</summary>
     public string? DeleteUnreferenced(string id)
     {
