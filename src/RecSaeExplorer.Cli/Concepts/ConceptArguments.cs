@@ -60,14 +60,7 @@ internal static class ConceptArguments
     {
         var label = session.Profiles[neuron].Label;
         spec ??= label.Kind == ConceptKind.Facet ? $"facet:{label.Name}:50" : "test";
-        try
-        {
-            return Engine.Interventions.Audience.Parse(spec, session.Dataset, session.Split);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
+        return UsageException.From(() => Engine.Interventions.Audience.Parse(spec, session.Dataset, session.Split));
     }
 
     /// <summary>The facet whose share is measured: the given one, else the neuron's facet label, else the audience's facet.</summary>
@@ -77,13 +70,6 @@ internal static class ConceptArguments
         name ??= label.Kind == ConceptKind.Facet ? label.Name
             : audienceSpec?.StartsWith("facet:", StringComparison.OrdinalIgnoreCase) == true ? audienceSpec.Split(':')[1]
             : throw new UsageException($"Neuron {neuron} is labelled '{label.Text}', not a {session.Dataset.FacetKind}: give --facet.");
-        try
-        {
-            return Engine.Interventions.Audience.FacetIndex(session.Dataset, name);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
+        return UsageException.From(() => Engine.Interventions.Audience.FacetIndex(session.Dataset, name));
     }
 }

@@ -81,17 +81,7 @@ public static class SaeCommands
         return command;
     }
 
-    internal static RecommenderModel Parse(string model)
-    {
-        try
-        {
-            return RecommenderModelNames.Parse(model);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
-    }
+    internal static RecommenderModel Parse(string model) => UsageException.From(() => RecommenderModelNames.Parse(model));
 
     /// <summary>Written next to the target and moved into place, so a failed write leaves no half file.</summary>
     private static void WriteLists(FileInfo file, SaeTopLists lists, Dataset dataset)

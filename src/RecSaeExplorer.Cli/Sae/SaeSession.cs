@@ -24,7 +24,7 @@ internal sealed class SaeSession(CliContext context, RunStore store, LoadedRecom
         {
             if (p.EpochDone) Log(context, $"  epoch {p.Epoch}/{p.Epochs}: loss {p.Loss:F4}, {p.Elapsed.TotalSeconds:F0} s");
         });
-        var loaded = Usage(() => RecommenderWorkflow.FindOrTrain(store, dataset, parse.GetValue(options.Recommender), options.RecommenderRequest(parse, model),
+        var loaded = UsageException.From(() => RecommenderWorkflow.FindOrTrain(store, dataset, parse.GetValue(options.Recommender), options.RecommenderRequest(parse, model),
             epochs, message => Log(context, message), ct));
         return new SaeSession(context, store, loaded);
     }
@@ -32,7 +32,7 @@ internal sealed class SaeSession(CliContext context, RunStore store, LoadedRecom
     /// <summary>Trains (with a progress bar on a terminal), evaluates on the test users and stores unless <paramref name="save"/> is false.</summary>
     public SaeResult TrainAndStore(SaeRequest request, bool save, CancellationToken ct)
     {
-        var config = Usage(() => request.ToConfig(Recommender.Recommender.Config.Model, Recommender.Recommender.Model.EmbeddingDim));
+        var config = UsageException.From(() => request.ToConfig(Recommender.Recommender.Config.Model, Recommender.Recommender.Model.EmbeddingDim));
         var target = save ? store : null;
         if (context.Json || !context.Console.Profile.Capabilities.Interactive)
             return SaeWorkflow.TrainAndStore(target, Recommender, request, cancellationToken: ct);
@@ -48,19 +48,6 @@ internal sealed class SaeSession(CliContext context, RunStore store, LoadedRecom
     public static void Log(CliContext context, string message)
     {
         if (!context.Json) context.Console.MarkupLine(Markup.Escape(message));
-    }
-
-    /// <summary>A bad preset name or override is the user's mistake (exit 2), not a crash.</summary>
-    private static T Usage<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
     }
 
     public void Dispose() => Recommender.Dispose();
