@@ -31,9 +31,9 @@ public sealed class TrainingQueue(ILogger<TrainingQueue> logger, TrainingJournal
             job = new TrainingJob($"job-{++_nextId}", request);
             _jobs.Add(job);
         }
-        _pending.Writer.TryWrite(job); // unbounded: never fails
         logger.LogInformation("Queued {Job}: {Title}", job.Id, request.Title);
-        Raise(job);
+        Raise(job); // before the worker can see it: subscribers hear "queued" before "running"
+        _pending.Writer.TryWrite(job); // unbounded: never fails
         return job;
     }
 
