@@ -1,4 +1,5 @@
 using RecSaeExplorer.Core.Datasets;
+using RecSaeExplorer.Core.Datasets.Loaders;
 using RecSaeExplorer.Engine.Recommenders.Training;
 using RecSaeExplorer.Engine.Sae;
 
@@ -22,18 +23,26 @@ public sealed class ExplorerOptions
     public string? StorePath { get; set; }
 
     /// <summary>
-    /// On start, when the store has no recommender run of <see cref="Dataset"/>, train the default run
-    /// (<see cref="DefaultRecommenderPreset"/> MF, then an SAE with <see cref="DefaultSaePreset"/>) in the background.
+    /// On start, train in the background what the first pages and the home page's demo cards need and the store
+    /// lacks: on <see cref="Dataset"/> an MF recommender (<see cref="DefaultRecommenderPreset"/>), a quick SAE
+    /// (<see cref="QuickSaePreset"/>) and the default SAE (<see cref="DefaultSaePreset"/>); on <see cref="DemoDataset"/>
+    /// the recommender and the default SAE. Each is queued only when no run of its dataset (and SAE preset) is stored.
     /// </summary>
     public bool TrainDefaultRunOnStart { get; set; } = true;
 
     public string DefaultRecommenderPreset { get; set; } = RecommenderPresets.Tuned;
 
     /// <summary>
-    /// SAE preset of the default run; empty skips the SAE. The paper preset trains in seconds, so the pages
-    /// are usable within the first-run budget; the TopK presets take minutes (docs/decisions.md).
+    /// SAE preset of the default run, the one pages open first (the newest run); empty skips it. <c>compact</c>
+    /// reproduces the recommender's lists far better than <c>paper</c> (docs/decisions.md: first run).
     /// </summary>
-    public string DefaultSaePreset { get; set; } = SaePresets.Paper;
+    public string DefaultSaePreset { get; set; } = SaePresets.Compact;
+
+    /// <summary>An SAE preset trained before the default one because it takes seconds, so pages are usable within a minute; empty skips it.</summary>
+    public string QuickSaePreset { get; set; } = SaePresets.Paper;
+
+    /// <summary>A second dataset trained after the default run for the home page's demo (the Bob Dylan promotion on Last.FM); empty skips it.</summary>
+    public string DemoDataset { get; set; } = LastFmLoader.DatasetName;
 
     /// <summary>
     /// The labs' fidelity guardrail: users whose top-30 under the SAE's reconstruction agrees with their real

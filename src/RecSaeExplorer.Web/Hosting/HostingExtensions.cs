@@ -6,6 +6,7 @@ using RecSaeExplorer.Web.Datasets;
 using RecSaeExplorer.Web.Labs;
 using RecSaeExplorer.Web.Jobs;
 using RecSaeExplorer.Web.Runs;
+using RecSaeExplorer.Web.Showcase;
 
 namespace RecSaeExplorer.Web.Hosting;
 
@@ -35,6 +36,7 @@ public static class HostingExtensions
         // Opened SAE runs (codes, neuron profiles, names) and the labs' cached audiences, shared by every circuit.
         builder.Services.AddSingleton<ConceptCatalog>();
         builder.Services.AddSingleton<LabService>();
+        builder.Services.AddSingleton<ShowcaseService>();
         builder.Services.AddSingleton<HeavyLabWorkLimiter>();
         builder.Services.AddScoped<HeavyLabWork>();
 

@@ -26,7 +26,18 @@ public sealed class TrainingJob
     public TrainingRequest Request { get; }
     public DateTime EnqueuedUtc { get; }
     public JobStatus Status { get; internal set; } = JobStatus.Queued;
-    public JobProgress? Progress { get; internal set; }
+    public JobProgress? Progress
+    {
+        get;
+        internal set
+        {
+            field = value;
+            if (value is not null) Pace.Add(value);
+        }
+    }
+
+    /// <summary>The current phase's measured pace: its time left (shown as the ETA).</summary>
+    public TrainingPace Pace { get; } = new();
 
     /// <summary>The stored run, once the job has succeeded.</summary>
     public string? RunId { get; internal set; }

@@ -12,6 +12,9 @@ public sealed record LabState
 {
     public const string DefaultAudience = "test";
 
+    /// <summary>The query key of the guided demo ("play=1" runs the slider from 0 to the top on arrival); not part of the state.</summary>
+    public const string PlayKey = "play";
+
     public string? Run { get; init; }
     public int? Item { get; init; }
     public int? Neuron { get; init; }

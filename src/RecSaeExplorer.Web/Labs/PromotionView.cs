@@ -33,6 +33,21 @@ public sealed record PromotionView(ItemInfo Item, DoseResponse Sweep, PromotionS
     /// <summary>The smallest level reaching the target share of the kept audience's eligible users.</summary>
     public double? MinimumLevel => GuardedReach.MinimumLevel(Sweep, ExcludeFlagged ? Unflagged : null);
 
+    /// <summary>
+    /// One line for the guided demo, from this level's step of the sweep (the dose curve's point): its reach over
+    /// the kept audience and how many of the reached users the guardrail flags.
+    /// </summary>
+    public string Headline(string audience)
+    {
+        string level = Step.Level.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        if (ExcludeFlagged)
+            return $"Level {level} reaches {Trusted.Reached} of {Trusted.Eligible} eligible unflagged users ({Trusted.Share:P0}) of {audience}; "
+                + $"{FlaggedCount} flagged users are left out.";
+        int flaggedReached = All.Reached - Trusted.Reached;
+        return $"Level {level} reaches {All.Reached} of {All.Eligible} eligible users ({All.Share:P0}) of {audience}; "
+            + $"{flaggedReached} of them {(flaggedReached == 1 ? "is" : "are")} flagged by the guardrail.";
+    }
+
     public static PromotionView Of(ExploredSae sae, LabAudience audience, ItemInfo item, DoseResponse sweep, PromotionStep step, int? userId,
         double threshold, bool excludeFlagged = false)
     {

@@ -17,6 +17,14 @@ public sealed record ShiftView(string Concept, int Facet, ShiftSweep Curve, Audi
         return new ShiftView(sae.Dataset.FacetNames[facet], facet, curve, shift, rows, chosen?.User, chosen?.Outcome);
     }
 
+    /// <summary>One line for the guided demo: the concept's share of the audience's top-30s before and at this level.</summary>
+    public string Headline(string audience)
+    {
+        string level = Shift.Level.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        string verb = Shift.ShareAfter < Shift.ShareBefore ? "falls" : Shift.ShareAfter > Shift.ShareBefore ? "rises" : "stays";
+        return $"Level {level}: {Concept}'s share of the top-30s of {audience} {verb} from {Shift.ShareBefore:P0} to {Shift.ShareAfter:P0}.";
+    }
+
     /// <summary>
     /// The levels worth a curve: every grid level for small audiences, fewer for large ones, since each
     /// level re-ranks every item for every audience user (about 40,000 user re-ranks in all).

@@ -83,6 +83,11 @@ public sealed class RunCatalog : IRunStoreAccess, IDisposable
     public bool HasRecommenderOf(string datasetName) =>
         List(RunStore.RecommenderKind).Any(r => string.Equals(r.DatasetName, datasetName, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Whether an SAE run of the dataset with the preset is stored (the first-run check of each SAE).</summary>
+    public bool HasSaeOf(string datasetName, string preset) =>
+        List(RunStore.SaeKind).Any(r => string.Equals(r.DatasetName, datasetName, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(r.Preset, preset, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>
     /// Tells the pages about a run a workflow just stored through this catalog; a recommender stays
     /// loaded, since it is what a page (or the SAE job queued behind it) asks for next.

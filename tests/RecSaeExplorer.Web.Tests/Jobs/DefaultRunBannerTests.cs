@@ -28,7 +28,8 @@ public sealed class DefaultRunBannerTests
         var cut = ctx.Render<DefaultRunBanner>();
         Assert.Empty(cut.FindAll(".default-run-banner"));
 
-        foreach (var request in DefaultRunStarter.Requests(new ExplorerOptions())) queue.Enqueue(request);
+        // One recommender and one SAE: the banner's count and links are about the jobs, not about how many there are.
+        foreach (var request in DefaultRunStarter.Requests(new ExplorerOptions { QuickSaePreset = "", DemoDataset = "" })) queue.Enqueue(request);
 
         cut.WaitForAssertion(() => Assert.Contains("Training the default run… (job 1 of 2", cut.Find(".default-run-banner").TextContent), Wait);
         cut.WaitForAssertion(() => Assert.Contains("epoch 2/10", cut.Find(".job-detail").TextContent), Wait);

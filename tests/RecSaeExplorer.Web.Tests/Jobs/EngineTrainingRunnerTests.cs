@@ -72,14 +72,17 @@ public sealed class EngineTrainingRunnerTests(TinyRunsFixture runs) : IDisposabl
     }
 
     [Fact]
-    public async Task The_default_run_is_queued_only_when_the_store_has_no_recommender_of_the_dataset()
+    public async Task First_start_queues_only_what_the_store_lacks()
     {
         using var empty = EngineServices.Catalog(_folder);
 
-        Assert.Equal(2, (await StartAsync(empty, new ExplorerOptions())).Count);
+        Assert.Equal(5, (await StartAsync(empty, new ExplorerOptions())).Count);
         Assert.Empty(await StartAsync(empty, new ExplorerOptions { TrainDefaultRunOnStart = false }));
-        Assert.Empty(await StartAsync(runs.Catalog, new ExplorerOptions()));
-        var onlyRecommender = await StartAsync(empty, new ExplorerOptions { DefaultSaePreset = "" });
+        // The tiny runs are an ml-latest-small MF and a paper SAE: the compact SAE and the Last.FM runs are missing.
+        Assert.Equal(
+            ["MF (tuned) on lastfm, seed 42", "SAE (compact) on the newest lastfm recommender", $"SAE (compact) on the newest {DatasetCatalog.DefaultName} recommender"],
+            (await StartAsync(runs.Catalog, new ExplorerOptions())).Select(j => j.Request.Title).Reverse()); // the queue lists newest first
+        var onlyRecommender = await StartAsync(empty, new ExplorerOptions { DefaultSaePreset = "", QuickSaePreset = "", DemoDataset = "" });
         var request = Assert.IsType<RecommenderTrainingRequest>(Assert.Single(onlyRecommender).Request);
         Assert.Equal(new RecommenderTrainingRequest(DatasetCatalog.DefaultName, RecommenderModel.Mf, "tuned") { IsDefaultRun = true }, request);
     }

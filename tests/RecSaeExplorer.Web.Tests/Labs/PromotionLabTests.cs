@@ -87,6 +87,48 @@ public sealed class PromotionLabTests(TinyRunsFixture runs)
     }
 
     [Fact]
+    public async Task Play_moves_the_level_from_zero_to_the_top_and_the_headline_reports_each_step()
+    {
+        await using var ctx = ExplorerTestContext.Create().WithLabs(runs.Catalog);
+        var lab = await CaseAsync(ctx);
+        ctx.GoTo($"lab/promote?{lab.Query(lab.Low)}&play=1");
+        var cut = ctx.Render<PromotionLab>();
+        var seen = new HashSet<string>();
+        cut.OnMarkupUpdated += (_, _) =>
+        {
+            if (cut.FindAll(".lab-headline").FirstOrDefault()?.GetAttribute("data-level") is { } level) seen.Add(level);
+        };
+
+        // LabCase.High is the grid's top: the run ends there and the headline gives the engine's reach for it.
+        string top = lab.High.ToString("R", CultureInfo.InvariantCulture);
+        // About 21 frames of 350 ms plus their computation: allow for a loaded machine.
+        var playing = TimeSpan.FromSeconds(90);
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find(".level-play").GetAttribute("data-playing")), Wait);
+        cut.WaitForAssertion(() => Assert.Equal("false", cut.Find(".level-play").GetAttribute("data-playing")), playing);
+        Assert.Equal(top, cut.Find(".lab-headline").GetAttribute("data-level"));
+        Assert.Contains($"Level {lab.High:0.###} reaches {lab.HighStep.Reached} of {lab.HighStep.Eligible} eligible users", cut.Find(".lab-headline").TextContent);
+        Assert.Equal(lab.HighStep.Reached.ToString("N0"), Stat(cut, "reached"));
+        Assert.Contains("0", seen); // it started from 0, not from the link's level
+        Assert.True(seen.Count >= 10, $"the headline followed the slider through {seen.Count} levels");
+        await EngineServices.Eventually(() => !ctx.Uri().Contains("play=", StringComparison.Ordinal) && ctx.Uri().Contains($"level={top}&", StringComparison.Ordinal),
+            "the played level in the URL, without the play flag");
+    }
+
+    [Theory]
+    [InlineData(EditMode.Set, 0.0, 10.0)]
+    [InlineData(EditMode.Cap, 0.0, -10.0)]
+    public void The_demo_plays_about_twenty_grid_levels_outwards_from_zero(EditMode mode, double first, double last)
+    {
+        var grid = LevelGrid.For(1, mode); // 0..10 in 0.25 steps: 41 levels
+        var levels = LabPageBase.PlayLevels(grid, mode);
+
+        Assert.Equal((first, last), (levels[0], levels[^1]));
+        Assert.Equal(21, levels.Count);
+        Assert.All(levels, l => Assert.Equal(grid.Snap(l), l));
+        Assert.Equal(levels.Count, levels.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Without_a_query_the_lab_opens_the_newest_sae_run_and_asks_for_an_item()
     {
         await using var ctx = ExplorerTestContext.Create().WithLabs(runs.Catalog);

@@ -44,6 +44,7 @@ public abstract class LabPageBase : ComponentBase, IDisposable
     [SupplyParameterFromQuery(Name = "user")] public string? UserQuery { get; set; }
     [SupplyParameterFromQuery(Name = "concept")] public string? ConceptQuery { get; set; }
     [SupplyParameterFromQuery(Name = "flagged")] public string? FlaggedQuery { get; set; }
+    [SupplyParameterFromQuery(Name = LabState.PlayKey)] public string? PlayQuery { get; set; }
 
     protected LabState State { get; private set; } = new();
     protected LabState? Applied { get; private set; }
@@ -59,6 +60,10 @@ public abstract class LabPageBase : ComponentBase, IDisposable
     protected LevelGrid? Grid { get; private set; }
     protected string? Error { get; private set; }
     protected bool Busy { get; private set; }
+
+    /// <summary>Whether the guided demo is moving the slider (<see cref="PlayAsync"/>).</summary>
+    protected bool Playing => _play is not null;
+    private CancellationTokenSource? _play;
 
     /// <summary>The lab's route, without a leading slash (e.g. "lab/promote").</summary>
     protected abstract string Path { get; }
@@ -97,6 +102,7 @@ public abstract class LabPageBase : ComponentBase, IDisposable
         }
         _started = true;
         await Change(incoming);
+        if (PlayQuery == "1" && Grid is not null) _ = InvokeAsync(PlayAsync);
     }
 
     // An echo of our own URL changes nothing on the page: skip the render it would cost (one per slider move).
@@ -176,6 +182,70 @@ public abstract class LabPageBase : ComponentBase, IDisposable
         return state with { Level = Grid.Snap(state.Level) };
     }
 
+    /// <summary>
+    /// The guided demo: moves the level from 0 to the grid's far end (the top, or the deepest cap) in at most
+    /// <see cref="PlayFrames"/> steps, each held for <see cref="PlayFrame"/> after its results are shown. A move of the
+    /// slider or a change of what is edited (run, item, neuron, mode, audience), a failed step, or leaving the page stops
+    /// it; choosing a user to look at does not.
+    /// </summary>
+    protected async Task PlayAsync()
+    {
+        if (Grid is not { } grid || _play is not null) return;
+        var play = CancellationTokenSource.CreateLinkedTokenSource(Lifetime);
+        _play = play;
+        StateHasChanged();
+        try
+        {
+            var edited = Edited(State);
+            foreach (double level in PlayLevels(grid, State.Mode))
+            {
+                if (Edited(State) != edited) return;
+                await Change(s => s with { Level = level });
+                while (Applied?.Level != level || Busy)
+                {
+                    if (Error is not null || State.Level != level || Edited(State) != edited) return;
+                    await Task.Delay(20, play.Token);
+                }
+                await Task.Delay(PlayFrame, play.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            if (ReferenceEquals(_play, play)) _play = null;
+            play.Dispose();
+            if (!_disposed) StateHasChanged();
+        }
+    }
+
+    private static (string?, int?, int?, EditMode, string, bool) Edited(LabState s) => (s.Run, s.Item, s.Neuron, s.Mode, s.Audience, s.ExcludeFlagged);
+
+    protected void StopPlaying()
+    {
+        var play = _play;
+        _play = null;
+        try
+        {
+            play?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    protected const int PlayFrames = 20;
+    protected static readonly TimeSpan PlayFrame = TimeSpan.FromMilliseconds(350);
+
+    /// <summary>The levels the demo shows: from 0 outwards, about <see cref="PlayFrames"/> of them, always ending at the far end.</summary>
+    public static IReadOnlyList<double> PlayLevels(LevelGrid grid, EditMode mode)
+    {
+        var levels = mode == EditMode.Cap ? grid.Levels.Reverse().ToList() : grid.Levels.ToList();
+        int stride = Math.Max(1, (int)Math.Ceiling((levels.Count - 1) / (double)PlayFrames));
+        return levels.Where((_, i) => i % stride == 0 || i == levels.Count - 1).ToList();
+    }
+
     // Replacing the URL costs the browser a router pass and a layout re-render (measured: about as much CPU as the
     // move itself), so it waits until the slider has been still for a moment.
     private async Task PushUrlWhenQuietAsync(LabState state)
@@ -206,6 +276,7 @@ public abstract class LabPageBase : ComponentBase, IDisposable
     public void Dispose()
     {
         _disposed = true;
+        StopPlaying();
         _lifetime.Cancel();
         if (_inFlight == 0) ReleaseRun();
         GC.SuppressFinalize(this);

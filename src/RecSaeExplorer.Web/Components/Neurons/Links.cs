@@ -13,13 +13,19 @@ internal static class Links
     public static string Item(ExploredSae sae, int itemId) => $"items/{Run(sae)}/{itemId}";
     public static string User(ExploredSae sae, int userId) => $"users/{Run(sae)}/{userId}";
 
-    /// <summary>The promotion lab for this run, with the item and/or neuron chosen; a facet neuron's own fans are the audience.</summary>
-    public static string Promote(ExploredSae sae, int? itemId = null, int? neuron = null) =>
-        $"{LabExperiments.PromotePath}?{new LabState { Run = sae.Run.Id, Item = itemId, Neuron = neuron, Audience = FansOf(sae, neuron) }.ToQuery()}";
+    /// <summary>
+    /// The promotion lab for this run, with the item and/or neuron chosen; the audience is <paramref name="audience"/>,
+    /// else a facet neuron's own fans. <paramref name="play"/> starts the guided slider run on arrival.
+    /// </summary>
+    public static string Promote(ExploredSae sae, int? itemId = null, int? neuron = null, string? audience = null, bool play = false) =>
+        $"{LabExperiments.PromotePath}?{new LabState { Run = sae.Run.Id, Item = itemId, Neuron = neuron, Audience = audience ?? FansOf(sae, neuron) }.ToQuery()}{Play(play)}";
 
     /// <summary>The suppress-and-nudge lab for this run and neuron (suppressing, measuring the neuron's own facet).</summary>
-    public static string UsersLab(ExploredSae sae, int neuron) =>
-        $"{LabExperiments.UsersPath}?{new LabState { Run = sae.Run.Id, Neuron = neuron, Mode = EditMode.Cap, Audience = FansOf(sae, neuron) }.ToQuery()}";
+    public static string UsersLab(ExploredSae sae, int neuron, bool play = false) =>
+        $"{LabExperiments.UsersPath}?{new LabState { Run = sae.Run.Id, Neuron = neuron, Mode = EditMode.Cap, Audience = FansOf(sae, neuron) }.ToQuery()}{Play(play)}";
+
+    // Not lab state: the lab drops it from the URL once it has played.
+    private static string Play(bool play) => play ? $"&{LabState.PlayKey}=1" : "";
 
     private static string FansOf(ExploredSae sae, int? neuron) =>
         neuron is { } k && k >= 0 && k < sae.Width && sae.Profiles[k].Label is { Kind: ConceptKind.Facet } label
