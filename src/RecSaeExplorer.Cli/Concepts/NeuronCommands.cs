@@ -47,7 +47,7 @@ public static class NeuronCommands
     {
         if (groups is null)
         {
-            var prefixes = session.Sae.Config.MatryoshkaPrefixes;
+            var prefixes = session.Sae.Config.Architecture.MatryoshkaPrefixes;
             return prefixes.Count > 0 ? prefixes : throw new UsageException($"Run '{session.Run.Id}' is not a Matryoshka SAE: give --groups, e.g. --groups 16,32,64.");
         }
         try

@@ -38,7 +38,7 @@ internal sealed class SaeSession(CliContext context, RunStore store, LoadedRecom
             return SaeWorkflow.TrainAndStore(target, Recommender, request, cancellationToken: ct);
         return context.Console.Progress().Start(p =>
         {
-            string label = $"SAE {Markup.Escape(config.Preset)} β={config.Beta:G}";
+            string label = $"SAE {Markup.Escape(config.Preset)} β={config.Loss.Beta:G}";
             var task = p.AddTask(label, maxValue: 1);
             var progress = new SyncProgress<SaeTrainingProgress>(r => { task.MaxValue = r.Steps; task.Value = r.Step; });
             return SaeWorkflow.TrainAndStore(target, Recommender, request, progress, phase => task.Description = $"{label} {phase.ToLowerInvariant()}", ct);

@@ -44,13 +44,13 @@ public static class SaeExchange
         var config = trained.Config;
         var cfg = new SaeExchangeConfig
         {
-            Architecture = config.Activation switch { SaeActivation.TopK => "topk", SaeActivation.BatchTopK => "batchtopk", _ => "standard" },
+            Architecture = config.Architecture.Activation switch { SaeActivation.TopK => "topk", SaeActivation.BatchTopK => "batchtopk", _ => "standard" },
             DIn = trained.Sae.InputDim,
             DSae = trained.Sae.Width,
-            ActivationFn = config.UsesTopK ? "topk" : "relu",
-            ActivationKwargs = config.UsesTopK ? new() { ["k"] = config.K } : [],
-            Normalize = config.Standardize ? "per_vector_standardize" : config.UnitNormInput ? "per_vector_unit_norm" : "none",
-            TiedDecoder = config.TiedDecoder,
+            ActivationFn = config.Architecture.UsesTopK ? "topk" : "relu",
+            ActivationKwargs = config.Architecture.UsesTopK ? new() { ["k"] = config.Architecture.K } : [],
+            Normalize = config.Architecture.Standardize ? "per_vector_standardize" : config.Architecture.UnitNormInput ? "per_vector_unit_norm" : "none",
+            TiedDecoder = config.Architecture.TiedDecoder,
             Provenance = new SaeProvenance
             {
                 SaeRunId = run.Id,
@@ -81,7 +81,8 @@ public static class SaeExchange
         int dim = RunStore.RecommenderConfigOf(recRun).EmbeddingDim;
         if (cfg.DIn != dim)
             throw new InteropException($"The SAE reads {cfg.DIn}-dimensional inputs (d_in), but recommender run '{recRun.Id}' has {dim}-dimensional embeddings.");
-        var config = cfg.ToSaeConfig() with { Width = cfg.DSae };
+        var imported = cfg.ToSaeConfig();
+        var config = imported with { Architecture = imported.Architecture with { Width = cfg.DSae } };
         string weights = Path.Combine(folder, WeightsFile);
         if (!File.Exists(weights)) throw new InteropException($"No {WeightsFile} in '{folder}'.");
 

@@ -73,9 +73,12 @@ public sealed record SaeExchangeConfig
         };
         return new SaeConfig
         {
-            Preset = "imported", Width = DSae, Activation = activation, K = ActivationKwargs.GetValueOrDefault("k", 8),
-            TiedDecoder = TiedDecoder, Standardize = Normalize == "per_vector_standardize", UnitNormInput = Normalize == "per_vector_unit_norm",
-            PreBias = true,
+            Preset = "imported",
+            Architecture = new()
+            {
+                Width = DSae, Activation = activation, K = ActivationKwargs.GetValueOrDefault("k", 8), TiedDecoder = TiedDecoder,
+                Standardize = Normalize == "per_vector_standardize", UnitNormInput = Normalize == "per_vector_unit_norm", PreBias = true,
+            },
         };
     }
 }

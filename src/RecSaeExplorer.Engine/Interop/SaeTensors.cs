@@ -24,7 +24,7 @@ public static class SaeTensors
             [WDec] = Host(sae.DecoderWeight.t()),
             [BDec] = Host(sae.PreBias),
         };
-        if (sae.Config.Activation == SaeActivation.BatchTopK) tensors[Threshold] = tensor(new[] { sae.Threshold });
+        if (sae.Config.Architecture.Activation == SaeActivation.BatchTopK) tensors[Threshold] = tensor(new[] { sae.Threshold });
         return tensors;
     }
 
@@ -42,7 +42,7 @@ public static class SaeTensors
         var bDec = tensors.ContainsKey(BDec) ? Get(tensors, BDec, [d]) : zeros(d);
         using var noGrad = no_grad();
         if (!bDecAppliedToInput) bEnc = bEnc + bDec.matmul(wEnc);
-        if (sae.Config.TiedDecoder && !wDec.allclose(wEnc.t(), rtol: 0, atol: 1e-6))
+        if (sae.Config.Architecture.TiedDecoder && !wDec.allclose(wEnc.t(), rtol: 0, atol: 1e-6))
             throw new InteropException("cfg.json says the decoder is tied, but W_dec is not W_encᵀ.");
         var state = new Dictionary<string, Tensor>
         {
@@ -51,7 +51,7 @@ public static class SaeTensors
             ["pre_bias"] = bDec,
             ["threshold"] = tensors.TryGetValue(Threshold, out var t) ? t.to_type(ScalarType.Float32).reshape(1) : zeros(1),
         };
-        if (!sae.Config.TiedDecoder) state["decoder"] = wDec.t().contiguous();
+        if (!sae.Config.Architecture.TiedDecoder) state["decoder"] = wDec.t().contiguous();
         sae.load_state_dict(state, strict: true);
     }
 

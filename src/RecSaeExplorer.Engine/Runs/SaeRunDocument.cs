@@ -10,7 +10,7 @@ namespace RecSaeExplorer.Engine.Runs;
 internal static class SaeRunDocument
 {
     /// <summary>"relu", "topk" or "batchtopk" (the run's Model column).</summary>
-    public static string ModelName(SaeConfig config) => config.Activation.ToString().ToLowerInvariant();
+    public static string ModelName(SaeConfig config) => config.Architecture.Activation.ToString().ToLowerInvariant();
 
     public static JsonObject ConfigToJson(TrainedSae trained) => new()
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RecSaeExplorer.Engine.Sae;
 
 public enum SaeActivation
@@ -5,7 +7,7 @@ public enum SaeActivation
     /// <summary>ReLU; sparsity comes from the KL and/or L1 terms (the paper's choice).</summary>
     Relu,
 
-    /// <summary>Exactly <see cref="SaeConfig.K"/> active latents per vector.</summary>
+    /// <summary>Exactly <see cref="SaeArchitecture.K"/> active latents per vector.</summary>
     TopK,
 
     /// <summary>K × batch active latents per batch while training; a learned threshold at inference.</summary>
@@ -45,13 +47,57 @@ public enum PredictionPairs
 }
 
 /// <summary>
-/// Everything that determines one SAE run on a frozen recommender (METHOD.md §3). Same config, same
-/// recommender, same split ⇒ the same weights. <see cref="Preset"/> is only a label.
+/// Everything that determines one SAE run on a frozen recommender (METHOD.md §3), in sections like
+/// SAELens' config: <see cref="Architecture"/>, <see cref="Loss"/> weights, <see cref="DeadLatents"/>,
+/// the <see cref="Prediction"/> term and the <see cref="Schedule"/>. Same config, same recommender, same
+/// split ⇒ the same weights. <see cref="Preset"/> is only a label. Stored and exported as one flat JSON
+/// object (<see cref="SaeConfigJsonConverter"/>). The SAE trains on its recommender's device.
 /// </summary>
+[JsonConverter(typeof(SaeConfigJsonConverter))]
 public sealed record SaeConfig
 {
     public string Preset { get; init; } = "custom";
+    public SaeArchitecture Architecture { get; init; } = new();
+    public SaeLossWeights Loss { get; init; } = new();
+    public SaeDeadLatents DeadLatents { get; init; } = new();
+    public SaePrediction Prediction { get; init; } = new();
+    public SaeSchedule Schedule { get; init; } = new();
+    public int Seed { get; init; } = 1;
 
+    /// <summary>LibTorch intra-op threads; 0 = one per core. 1 by default: see docs/decisions.md (threads).</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Throws with a readable message when values do not fit together.</summary>
+    public void Validate()
+    {
+        var (a, l, d, p, s) = (Architecture, Loss, DeadLatents, Prediction, Schedule);
+        Check(a.Width > 0, "width must be positive");
+        Check(!(a.Standardize && a.UnitNormInput), "choose standardized or unit-norm inputs, not both");
+        Check(!a.UsesTopK || (a.K > 0 && a.K <= a.Width), "K must lie in 1..width");
+        Check(a.MatryoshkaPrefixes.All(x => x > 0 && x <= a.Width), "Matryoshka prefixes must lie in 1..width");
+        Check(a.MatryoshkaPrefixes.Zip(a.MatryoshkaPrefixes.Skip(1)).All(t => t.First < t.Second), "Matryoshka prefixes must increase");
+        Check(l.Alpha >= 0 && l.Beta >= 0 && l.LambdaKl >= 0 && l.LambdaL1 >= 0 && d.AuxCoefficient >= 0, "loss weights must not be negative");
+        Check(l.KlTarget is > 0 and < 1, "the KL target must lie in (0, 1)");
+        Check(p.Temperature > 0, "the temperature must be positive");
+        Check(s.LearningRate > 0 && s.UserBatch > 0 && s.ItemBatch >= 0, "learning rate and batch sizes must be positive");
+        Check(s.Steps > 0 || s.Epochs > 0, "give steps or epochs");
+        Check(p.Pairs != PredictionPairs.Sampled || p.Loss is not (PredictionLossKind.Listwise or PredictionLossKind.TopWeighted),
+            "listwise and top-weighted terms need a list per user (block or top-candidate pairs)");
+        Check(p.TopCandidates >= 0 && p.RandomCandidates >= 0 && p.TopCandidates + p.RandomCandidates > 0, "pair counts must be positive");
+        Check(d.AuxK > 0 && d.DeadAfterSteps > 0 && Threads >= 0, "AuxK, dead window and threads must be positive");
+        Check(d.ResampleEvery >= 0 && d.ResampleBelow is >= 0 and < 1 && d.ResampleUntil is >= 0 and <= 1,
+            "resampling needs a period ≥ 0 and shares in [0, 1)");
+    }
+
+    private static void Check(bool ok, string message)
+    {
+        if (!ok) throw new ArgumentException($"Invalid SAE config: {message}.");
+    }
+}
+
+/// <summary>The dictionary and how inputs reach it.</summary>
+public sealed record SaeArchitecture
+{
     /// <summary>Latent width m.</summary>
     public int Width { get; init; } = 22;
 
@@ -82,12 +128,23 @@ public sealed record SaeConfig
     /// <summary>Nested prefixes (e.g. 20, 40, 80): the reconstruction loss is summed over decodes from each prefix. Empty = off.</summary>
     public IReadOnlyList<int> MatryoshkaPrefixes { get; init; } = [];
 
+    [JsonIgnore]
+    public bool UsesTopK => Activation is SaeActivation.TopK or SaeActivation.BatchTopK;
+}
+
+/// <summary>L = α·L_emb + β·L_pred + λ_KL·KL(ρ) + λ_1·L1 (the AuxK term's weight is in <see cref="SaeDeadLatents"/>).</summary>
+public sealed record SaeLossWeights
+{
     public double Alpha { get; init; } = 1;
     public double Beta { get; init; } = 1;
     public double LambdaKl { get; init; }
     public double KlTarget { get; init; } = 0.05;
     public double LambdaL1 { get; init; }
+}
 
+/// <summary>What revives latents that stop firing: the AuxK term (TopK/BatchTopK) and resampling.</summary>
+public sealed record SaeDeadLatents
+{
     /// <summary>AuxK coefficient (TopK/BatchTopK): dead latents reconstruct the residual. 0 = off.</summary>
     public double AuxCoefficient { get; init; }
 
@@ -105,20 +162,28 @@ public sealed record SaeConfig
 
     /// <summary>Resampling stops after this share of the steps, so the last latents have time to settle.</summary>
     public double ResampleUntil { get; init; } = 0.5;
+}
 
-    public PredictionLossKind PredictionLoss { get; init; } = PredictionLossKind.ProbabilityMse;
-    public PredictionPairs PredictionPairs { get; init; } = PredictionPairs.Block;
+/// <summary>The prediction-aware term L_pred: what it compares and on which pairs.</summary>
+public sealed record SaePrediction
+{
+    [JsonPropertyName("PredictionLoss")]
+    public PredictionLossKind Loss { get; init; } = PredictionLossKind.ProbabilityMse;
+
+    [JsonPropertyName("PredictionPairs")]
+    public PredictionPairs Pairs { get; init; } = PredictionPairs.Block;
 
     /// <summary>Softmax temperature of the listwise and top-weighted terms (on logits).</summary>
     public double Temperature { get; init; } = 1;
 
-    /// <summary>Sampled pairs: positives (and as many negatives) per user.</summary>
-    public int SampledPositives { get; init; } = 4;
-
     /// <summary>Top candidates: the user's best unseen items under the original model, and extra random items.</summary>
     public int TopCandidates { get; init; } = 50;
     public int RandomCandidates { get; init; } = 50;
+}
 
+/// <summary>The optimizer and the batches.</summary>
+public sealed record SaeSchedule
+{
     public double LearningRate { get; init; } = 1e-3;
     public int UserBatch { get; init; } = 256;
 
@@ -130,37 +195,4 @@ public sealed record SaeConfig
 
     /// <summary>Optimizer steps; 0 = <see cref="Epochs"/> passes over the training users.</summary>
     public int Steps { get; init; }
-
-    public int Seed { get; init; } = 1;
-    public string Device { get; init; } = "cpu";
-    /// <summary>LibTorch intra-op threads; 0 = one per core. 1 by default: see docs/decisions.md (threads).</summary>
-    public int Threads { get; init; } = 1;
-
-    public bool UsesTopK => Activation is SaeActivation.TopK or SaeActivation.BatchTopK;
-
-    /// <summary>Throws with a readable message when values do not fit together.</summary>
-    public void Validate()
-    {
-        Check(Width > 0, "width must be positive");
-        Check(!(Standardize && UnitNormInput), "choose standardized or unit-norm inputs, not both");
-        Check(!UsesTopK || (K > 0 && K <= Width), "K must lie in 1..width");
-        Check(MatryoshkaPrefixes.All(p => p > 0 && p <= Width), "Matryoshka prefixes must lie in 1..width");
-        Check(MatryoshkaPrefixes.Zip(MatryoshkaPrefixes.Skip(1)).All(t => t.First < t.Second), "Matryoshka prefixes must increase");
-        Check(Alpha >= 0 && Beta >= 0 && LambdaKl >= 0 && LambdaL1 >= 0 && AuxCoefficient >= 0, "loss weights must not be negative");
-        Check(KlTarget is > 0 and < 1, "the KL target must lie in (0, 1)");
-        Check(Temperature > 0, "the temperature must be positive");
-        Check(LearningRate > 0 && UserBatch > 0 && ItemBatch >= 0, "learning rate and batch sizes must be positive");
-        Check(Steps > 0 || Epochs > 0, "give steps or epochs");
-        Check(PredictionPairs != PredictionPairs.Sampled || PredictionLoss is not (PredictionLossKind.Listwise or PredictionLossKind.TopWeighted),
-            "listwise and top-weighted terms need a list per user (block or top-candidate pairs)");
-        Check(SampledPositives > 0 && TopCandidates >= 0 && RandomCandidates >= 0 && TopCandidates + RandomCandidates > 0, "pair counts must be positive");
-        Check(AuxK > 0 && DeadAfterSteps > 0 && Threads >= 0, "AuxK, dead window and threads must be positive");
-        Check(ResampleEvery >= 0 && ResampleBelow is >= 0 and < 1 && ResampleUntil is >= 0 and <= 1,
-            "resampling needs a period ≥ 0 and shares in [0, 1)");
-    }
-
-    private static void Check(bool ok, string message)
-    {
-        if (!ok) throw new ArgumentException($"Invalid SAE config: {message}.");
-    }
 }

@@ -8,7 +8,7 @@ namespace RecSaeExplorer.Engine.Sae;
 /// standardized inputs, untied unit-norm decoder, AuxK, a listwise prediction term on each user's top
 /// unseen candidates, 4,000 steps); <c>compact</c> is the TopK recipe on raw inputs with a narrow
 /// dictionary, so its latents stay in use. Why each setting, measured on which recommender:
-/// docs/decisions.md. Override single fields with <c>with { ... }</c>.
+/// docs/decisions.md. Override single fields with <c>with { Section = config.Section with { ... } }</c>; people override them through <c>SaeOverrides</c>.
 /// </summary>
 public static class SaePresets
 {
@@ -45,49 +45,58 @@ public static class SaePresets
     /// </summary>
     private static SaeConfig PaperConfig(RecommenderModel model, int inputDim)
     {
-        var common = new SaeConfig
+        bool mf = model == RecommenderModel.Mf;
+        return new SaeConfig
         {
-            Preset = Paper, Width = PaperWidth(inputDim), Activation = SaeActivation.Relu, TiedDecoder = true,
-            PreBias = true, KlTarget = 0.05, LearningRate = 1e-3, UserBatch = 256, ItemBatch = 256, Epochs = 18,
+            Preset = Paper,
+            Architecture = new() { Width = PaperWidth(inputDim), Activation = SaeActivation.Relu, TiedDecoder = true, PreBias = true, Standardize = mf },
+            Loss = mf ? new() { Alpha = 0.1, Beta = 1, LambdaKl = 0.01, KlTarget = 0.05 } : new() { Alpha = 2, Beta = 10, LambdaKl = 0.07, KlTarget = 0.05 },
+            Prediction = mf
+                ? new() { Loss = PredictionLossKind.LogitMse, Pairs = PredictionPairs.Block }
+                : new() { Loss = PredictionLossKind.ProbabilityMse, Pairs = PredictionPairs.Sampled },
+            Schedule = new() { LearningRate = 1e-3, UserBatch = 256, ItemBatch = 256, Epochs = 18 },
         };
-        return model == RecommenderModel.Mf
-            ? common with
-            {
-                Alpha = 0.1, Beta = 1, LambdaKl = 0.01, Standardize = true,
-                PredictionLoss = PredictionLossKind.LogitMse, PredictionPairs = PredictionPairs.Block,
-            }
-            : common with
-            {
-                Alpha = 2, Beta = 10, LambdaKl = 0.07, Standardize = false,
-                PredictionLoss = PredictionLossKind.ProbabilityMse, PredictionPairs = PredictionPairs.Sampled,
-            };
     }
 
     private static SaeConfig TopKConfig(RecommenderModel model, int inputDim) => new()
     {
-        Preset = TopK, Width = inputDim <= 32 ? 128 : 4 * inputDim, Activation = SaeActivation.TopK, K = 16,
-        TiedDecoder = false, UnitNormDecoder = true, PreBias = true, Standardize = true,
-        Alpha = 1, Beta = 10, AuxCoefficient = 1.0 / 32, AuxK = 32, DeadAfterSteps = 50,
-        PredictionLoss = PredictionLossKind.Listwise, PredictionPairs = PredictionPairs.TopCandidates, Temperature = 1,
-        // NCF scores every pair through its MLP: fewer candidates keep its steps affordable.
-        TopCandidates = model == RecommenderModel.Mf ? 50 : 30, RandomCandidates = model == RecommenderModel.Mf ? 50 : 20,
-        LearningRate = 3e-3, UserBatch = 256, ItemBatch = 512, Steps = 4000,
+        Preset = TopK,
+        Architecture = new()
+        {
+            Width = inputDim <= 32 ? 128 : 4 * inputDim, Activation = SaeActivation.TopK, K = 16,
+            TiedDecoder = false, UnitNormDecoder = true, PreBias = true, Standardize = true,
+        },
+        Loss = new() { Alpha = 1, Beta = 10 },
+        DeadLatents = new() { AuxCoefficient = 1.0 / 32, AuxK = 32, DeadAfterSteps = 50 },
+        Prediction = new()
+        {
+            Loss = PredictionLossKind.Listwise, Pairs = PredictionPairs.TopCandidates, Temperature = 1,
+            // NCF scores every pair through its MLP: fewer candidates keep its steps affordable.
+            TopCandidates = model == RecommenderModel.Mf ? 50 : 30, RandomCandidates = model == RecommenderModel.Mf ? 50 : 20,
+        },
+        Schedule = new() { LearningRate = 3e-3, UserBatch = 256, ItemBatch = 512, Steps = 4000 },
     };
 
     /// <summary>The TopK recipe with nested prefixes (m/4, m/2, m): early latents broad, later ones niche.</summary>
     private static SaeConfig MatryoshkaConfig(RecommenderModel model, int inputDim)
     {
         var topK = TopKConfig(model, inputDim);
-        return topK with { Preset = Matryoshka, MatryoshkaPrefixes = [topK.Width / 4, topK.Width / 2, topK.Width] };
+        int m = topK.Architecture.Width;
+        return topK with { Preset = Matryoshka, Architecture = topK.Architecture with { MatryoshkaPrefixes = [m / 4, m / 2, m] } };
     }
 
     /// <summary>
     /// The TopK recipe on raw (unstandardized) inputs with a dictionary about as wide as the latents the data
     /// keeps in use (m = 2.4·d for MF, 1.6·d for NCF) and a strong AuxK (1/2).
     /// </summary>
-    private static SaeConfig CompactConfig(RecommenderModel model, int inputDim) => TopKConfig(model, inputDim) with
+    private static SaeConfig CompactConfig(RecommenderModel model, int inputDim)
     {
-        Preset = Compact, Standardize = false, AuxCoefficient = 0.5,
-        Width = (int)Math.Round((model == RecommenderModel.Mf ? 2.4 : 1.6) * inputDim),
-    };
+        var topK = TopKConfig(model, inputDim);
+        return topK with
+        {
+            Preset = Compact,
+            Architecture = topK.Architecture with { Standardize = false, Width = (int)Math.Round((model == RecommenderModel.Mf ? 2.4 : 1.6) * inputDim) },
+            DeadLatents = topK.DeadLatents with { AuxCoefficient = 0.5 },
+        };
+    }
 }

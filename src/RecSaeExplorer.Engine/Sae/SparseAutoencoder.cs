@@ -28,11 +28,11 @@ public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputDim);
         InputDim = inputDim;
         Config = config;
-        var directions = nn.functional.normalize(randn(inputDim, config.Width, generator: generator), dim: 0); // unit columns
+        var directions = nn.functional.normalize(randn(inputDim, config.Architecture.Width, generator: generator), dim: 0); // unit columns
         _encoder = nn.Parameter(directions.t().contiguous());
-        _encoderBias = nn.Parameter(zeros(config.Width));
-        _decoder = config.TiedDecoder ? null : nn.Parameter(directions.clone());
-        _preBias = nn.Parameter(zeros(inputDim), requires_grad: config.PreBias);
+        _encoderBias = nn.Parameter(zeros(config.Architecture.Width));
+        _decoder = config.Architecture.TiedDecoder ? null : nn.Parameter(directions.clone());
+        _preBias = nn.Parameter(zeros(inputDim), requires_grad: config.Architecture.PreBias);
         _threshold = zeros(1);
         register_parameter("encoder", _encoder);
         register_parameter("encoder_bias", _encoderBias);
@@ -42,7 +42,7 @@ public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
     }
 
     public int InputDim { get; }
-    public int Width => Config.Width;
+    public int Width => Config.Architecture.Width;
     public SaeConfig Config { get; }
 
     /// <summary>Decoder matrix [d, m]; column k is latent k's direction.</summary>
@@ -70,8 +70,8 @@ public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
     /// <summary>Per-vector shift and scale of the configured input scaling (null = none).</summary>
     private (Tensor? Shift, Tensor? Scale) Scaling(Tensor x)
     {
-        if (Config.Standardize) return (x.mean([1], keepdim: true), x.std(1, keepdim: true) + StdEpsilon);
-        if (Config.UnitNormInput) return (null, x.norm(1, keepdim: true) + StdEpsilon);
+        if (Config.Architecture.Standardize) return (x.mean([1], keepdim: true), x.std(1, keepdim: true) + StdEpsilon);
+        if (Config.Architecture.UnitNormInput) return (null, x.norm(1, keepdim: true) + StdEpsilon);
         return (null, null);
     }
 
@@ -133,10 +133,10 @@ public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
         _preBias.copy_(value);
     }
 
-    private Tensor Activate(Tensor pre) => Config.Activation switch
+    private Tensor Activate(Tensor pre) => Config.Architecture.Activation switch
     {
         SaeActivation.Relu => nn.functional.relu(pre),
-        SaeActivation.TopK => KeepTopK(pre, Config.K),
+        SaeActivation.TopK => KeepTopK(pre, Config.Architecture.K),
         SaeActivation.BatchTopK => training ? BatchTopK(pre) : pre * pre.gt(_threshold.clamp_min(0)),
         _ => throw new ArgumentOutOfRangeException(nameof(pre)),
     };
@@ -151,7 +151,7 @@ public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
     private Tensor BatchTopK(Tensor pre)
     {
         var flat = nn.functional.relu(pre).flatten();
-        int keep = (int)Math.Min(flat.shape[0], (long)Config.K * pre.shape[0]);
+        int keep = (int)Math.Min(flat.shape[0], (long)Config.Architecture.K * pre.shape[0]);
         var (values, indices) = flat.topk(keep);
         using (no_grad())
         {

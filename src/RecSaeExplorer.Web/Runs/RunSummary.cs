@@ -22,7 +22,7 @@ public sealed record RunSummary(
         var record = RunRecord.Of(run);
         var recommender = record.RecommenderMetrics;
         var sae = record.SaeMetrics;
-        return new RunSummary(run.Id, run.Kind, run.DatasetName, run.Model, run.Preset, run.Seed, record.SaeConfig?.Beta, run.ParentRunId, run.CreatedUtc,
+        return new RunSummary(run.Id, run.Kind, run.DatasetName, run.Model, run.Preset, run.Seed, record.SaeConfig?.Loss.Beta, run.ParentRunId, run.CreatedUtc,
             recommender?.SampledAt(10)?.HitRate, recommender?.SampledAt(10)?.Ndcg, recommender?.FullAt(10)?.HitRate, recommender?.FullAt(10)?.Ndcg,
             sae?.Honest.MeanRbo, sae?.Honest.MeanKendall)
         {

@@ -22,7 +22,10 @@ public sealed class ConceptStoreFixture : IDisposable
         });
         using var sae = SaeTrainer.Train(dataset, split, recommender.Model, new SaeConfig
         {
-            Width = 12, Alpha = 1, Beta = 1, LambdaL1 = 0.01, UserBatch = 128, ItemBatch = 512, Steps = 20, Seed = 3,
+            Architecture = new() { Width = 12 },
+            Loss = new() { Alpha = 1, Beta = 1, LambdaL1 = 0.01 },
+            Schedule = new() { UserBatch = 128, ItemBatch = 512, Steps = 20 },
+            Seed = 3,
         });
         using var store = new RunStore(Store);
         string recommenderId = store.SaveRecommender(recommender).Id;

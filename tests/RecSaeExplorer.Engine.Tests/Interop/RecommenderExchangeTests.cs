@@ -117,7 +117,8 @@ public sealed class RecommenderExchangeTests(ITestOutputHelper output) : IDispos
         using var recommender = _store.LoadRecommender(imported.Run.Id, Data);
         var split = DatasetSplit.Create(Data, recommender.SplitSeed);
         using var trained = RecSaeExplorer.Engine.Sae.Training.SaeTrainer.Train(Data, split, recommender.Model,
-            SaeFixture.Quick() with { Width = 8, K = 2, AuxK = 2, Steps = 10, UserBatch = 8, ItemBatch = 8 });
+            SaeFixture.Quick().Architecture(a => a with { Width = 8, K = 2 }).DeadLatents(d => d with { AuxK = 2 })
+                .Schedule(s => s with { Steps = 10, UserBatch = 8, ItemBatch = 8 }));
         var metrics = RecSaeExplorer.Engine.Sae.Evaluation.SaeEvaluator.Evaluate(Data, split, recommender.Model, trained.Sae);
         var sae = _store.SaveSae(trained, imported.Run.Id, metrics);
         using var loaded = _store.LoadSae(sae.Id, Data, recommender.Model);

@@ -34,8 +34,9 @@ public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
     {
         "topk-untied" => SaeFixture.Quick(),
         "batchtopk" => SaeFixture.Quick(SaeActivation.BatchTopK),
-        _ => SaeFixture.Quick(SaeActivation.Relu) with { TiedDecoder = true, Standardize = true, UnitNormDecoder = false, LambdaKl = 0.01,
-            AuxCoefficient = 0, PredictionLoss = PredictionLossKind.ProbabilityMse, PredictionPairs = PredictionPairs.Block },
+        _ => SaeFixture.Quick(SaeActivation.Relu).Architecture(a => a with { TiedDecoder = true, Standardize = true, UnitNormDecoder = false })
+            .Loss(l => l with { LambdaKl = 0.01 }).DeadLatents(d => d with { AuxCoefficient = 0 })
+            .Prediction(p => p with { Loss = PredictionLossKind.ProbabilityMse, Pairs = PredictionPairs.Block }),
     };
 
     [Theory]
@@ -79,7 +80,7 @@ public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
     {
         using var recommender = SaeFixture.Recommender(RecommenderModel.Mf);
         var recRun = _store.SaveRecommender(recommender);
-        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick() with { Steps = 5 });
+        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick().WithSteps(5));
         var run = _store.SaveSae(trained, recRun.Id);
         string export = Path.Combine(_folder, "export");
         SaeExchange.Export(_store, run.Id, SaeFixture.Data, export);
@@ -107,7 +108,7 @@ public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
     {
         using var recommender = SaeFixture.Recommender(RecommenderModel.Mf);
         var recRun = _store.SaveRecommender(recommender);
-        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick() with { Steps = 5 });
+        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick().WithSteps(5));
         var run = _store.SaveSae(trained, recRun.Id);
         string export = Path.Combine(_folder, "export");
         SaeExchange.Export(_store, run.Id, SaeFixture.Data, export);
@@ -126,7 +127,7 @@ public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
     {
         using var recommender = SaeFixture.Recommender(RecommenderModel.Mf);
         var recRun = _store.SaveRecommender(recommender);
-        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick(SaeActivation.Relu) with { Steps = 20 });
+        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick(SaeActivation.Relu).WithSteps(20));
         var run = _store.SaveSae(trained, recRun.Id);
 
         // What a SAELens SAE trained without apply_b_dec_to_input looks like: b_enc absorbs −b_dec·W_enc.
@@ -142,7 +143,7 @@ public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
         Assert.False(imported.SameRecommenderWeights);
         Assert.Equal("imported", imported.Run.Preset);
         using var loaded = _store.LoadSae(imported.Run.Id, SaeFixture.Data, recommender.Model);
-        Assert.False(loaded.Config.TiedDecoder);
+        Assert.False(loaded.Config.Architecture.TiedDecoder);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var items = recommender.Model.ItemEmbeddings();
@@ -155,7 +156,7 @@ public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
     {
         using var recommender = SaeFixture.Recommender(RecommenderModel.Mf);
         var recRun = _store.SaveRecommender(recommender);
-        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick(SaeActivation.BatchTopK) with { Steps = 20 });
+        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick(SaeActivation.BatchTopK).WithSteps(20));
         var run = _store.SaveSae(trained, recRun.Id);
         string export = Path.Combine(_folder, "export");
         SaeExchange.Export(_store, run.Id, SaeFixture.Data, export);

@@ -13,7 +13,7 @@ public sealed class InterventionFixture : IDisposable
     public InterventionFixture()
     {
         Recommender = SaeFixture.Recommender(RecommenderModel.Mf);
-        Trained = SaeTrainer.Train(Data, Split, Recommender.Model, SaeFixture.Quick(SaeActivation.Relu) with { Width = 12, LambdaL1 = 0.01 });
+        Trained = SaeTrainer.Train(Data, Split, Recommender.Model, SaeFixture.Quick(SaeActivation.Relu).Architecture(a => a with { Width = 12 }).Loss(l => l with { LambdaL1 = 0.01 }));
     }
 
     public Dataset Data => SaeFixture.Data;

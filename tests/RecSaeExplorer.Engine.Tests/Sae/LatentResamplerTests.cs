@@ -8,10 +8,9 @@ namespace RecSaeExplorer.Engine.Tests.Sae;
 
 public class LatentResamplerTests
 {
-    private static readonly SaeConfig Config = SaeFixture.Quick() with
-    {
-        Width = 16, K = 4, Standardize = true, ResampleEvery = 10, ResampleBelow = 0.05, ResampleUntil = 0.5,
-    };
+    private static readonly SaeConfig Config = SaeFixture.Quick()
+        .Architecture(a => a with { Width = 16, K = 4, Standardize = true })
+        .DeadLatents(d => d with { ResampleEvery = 10, ResampleBelow = 0.05, ResampleUntil = 0.5 });
 
     [Fact]
     public void Resampling_is_due_every_period_until_its_share_of_the_steps()
@@ -19,7 +18,7 @@ public class LatentResamplerTests
         using var resampler = new LatentResampler(Config, totalSteps: 40);
         int[] due = Enumerable.Range(1, 40).Where(resampler.Due).ToArray();
         Assert.Equal([10, 20], due);
-        using var off = new LatentResampler(Config with { ResampleEvery = 0 }, 40);
+        using var off = new LatentResampler(Config.DeadLatents(d => d with { ResampleEvery = 0 }), 40);
         Assert.False(off.Due(10));
     }
 
@@ -33,7 +32,7 @@ public class LatentResamplerTests
         using var optimizer = optim.Adam(sae.parameters(), 1e-2);
         TrainBriefly(sae, optimizer, vectors);
         Silence(sae, [1, 5, 9]);
-        long[] rare = Shares(sae, vectors).Select((s, k) => (s, k)).Where(t => t.s < Config.ResampleBelow).Select(t => (long)t.k).ToArray();
+        long[] rare = Shares(sae, vectors).Select((s, k) => (s, k)).Where(t => t.s < Config.DeadLatents.ResampleBelow).Select(t => (long)t.k).ToArray();
         Assert.Contains(5L, rare);
         var before = sae.DecoderWeight.detach().clone();
 

@@ -50,6 +50,6 @@ public class PaperPredictionTermTests
     public void Paper_ncf_term_compares_sigmoid_outputs_on_sampled_pairs()
     {
         var ncf = SaePresets.Get(SaePresets.Paper, RecommenderModel.Ncf, 20);
-        Assert.Equal((PredictionLossKind.ProbabilityMse, PredictionPairs.Sampled), (ncf.PredictionLoss, ncf.PredictionPairs));
+        Assert.Equal((PredictionLossKind.ProbabilityMse, PredictionPairs.Sampled), (ncf.Prediction.Loss, ncf.Prediction.Pairs));
     }
 }

@@ -18,7 +18,7 @@ public class SaeDeterminismTests
         // Other threads share LibTorch's global generator; a training that used it would shift their draws and theirs its own.
         using var recommender = SaeFixture.Recommender(RecommenderModel.Mf);
         torch.random.manual_seed(777);
-        using (SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick() with { ResampleEvery = 5, ResampleBelow = 0.2 })) { }
+        using (SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick().DeadLatents(d => d with { ResampleEvery = 5, ResampleBelow = 0.2 }))) { }
         using var afterTraining = torch.randn(4);
         torch.random.manual_seed(777);
         using var untouched = torch.randn(4);
@@ -29,10 +29,10 @@ public class SaeDeterminismTests
     public void Training_with_resampling_is_deterministic()
     {
         using var recommender = SaeFixture.Recommender(RecommenderModel.Mf);
-        var config = SaeFixture.Quick() with { ResampleEvery = 5, ResampleBelow = 0.2 };
+        var config = SaeFixture.Quick().DeadLatents(d => d with { ResampleEvery = 5, ResampleBelow = 0.2 });
         using var first = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, config);
         using var second = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, config);
-        using var without = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, config with { ResampleEvery = 0 });
+        using var without = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, config.DeadLatents(d => d with { ResampleEvery = 0 }));
         Assert.Equal(first.LossCurve, second.LossCurve);
         Assert.NotEqual(first.LossCurve, without.LossCurve);
     }

@@ -13,7 +13,7 @@ public class SaeEvaluationAndStoreTests
     public void Evaluation_keeps_per_user_scores_and_sane_health_numbers()
     {
         using var recommender = SaeFixture.Recommender(RecommenderModel.Mf);
-        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick() with { Steps = 150 });
+        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick().WithSteps(150));
         var m = SaeEvaluator.Evaluate(SaeFixture.Data, SaeFixture.Split, recommender.Model, trained.Sae, new SaeEvaluationOptions { Depth = 10 });
         int users = SaeFixture.Split.TestUsers.Count;
         Assert.Equal(users, m.Users.Length);
@@ -41,15 +41,16 @@ public class SaeEvaluationAndStoreTests
             using var recommender = SaeFixture.Recommender(RecommenderModel.Ncf);
             var recRun = store.SaveRecommender(recommender);
             using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model,
-                SaeFixture.Quick(SaeActivation.BatchTopK) with { MatryoshkaPrefixes = [4, 8, 16] });
+                SaeFixture.Quick(SaeActivation.BatchTopK).Architecture(a => a with { MatryoshkaPrefixes = [4, 8, 16] }));
             var metrics = SaeEvaluator.Evaluate(SaeFixture.Data, SaeFixture.Split, recommender.Model, trained.Sae);
             var run = store.SaveSae(trained, recRun.Id, metrics);
 
             var stored = store.Get(run.Id);
             Assert.Equal(RunStore.SaeKind, stored.Kind);
             Assert.Equal(recRun.Id, stored.ParentRunId);
-            Assert.Equal(trained.Config, RunStore.SaeConfigOf(stored) with { MatryoshkaPrefixes = trained.Config.MatryoshkaPrefixes });
-            Assert.Equal(trained.Config.MatryoshkaPrefixes, RunStore.SaeConfigOf(stored).MatryoshkaPrefixes);
+            var read = RunStore.SaeConfigOf(stored);
+            Assert.Equal(trained.Config, read with { Architecture = read.Architecture with { MatryoshkaPrefixes = trained.Config.Architecture.MatryoshkaPrefixes } });
+            Assert.Equal(trained.Config.Architecture.MatryoshkaPrefixes, read.Architecture.MatryoshkaPrefixes);
             Assert.Equal(metrics.Honest.Rbo, RunStore.SaeMetricsOf(stored)!.Honest.Rbo);
 
             using var loaded = store.LoadSae(run.Id, SaeFixture.Data, recommender.Model);

@@ -10,11 +10,11 @@ public class SaePresetsTests
     {
         var mf = SaePresets.Get("paper", RecommenderModel.Mf, 20);
         var ncf = SaePresets.Get("paper", RecommenderModel.Ncf, 20);
-        Assert.Equal((22, SaeActivation.Relu, true), (mf.Width, mf.Activation, mf.TiedDecoder));
-        Assert.Equal((0.1, 1.0, 0.01, true), (mf.Alpha, mf.Beta, mf.LambdaKl, mf.Standardize));
-        Assert.Equal((2.0, 10.0, 0.07, PredictionPairs.Sampled), (ncf.Alpha, ncf.Beta, ncf.LambdaKl, ncf.PredictionPairs));
-        Assert.Equal((256, 18, 1e-3), (mf.UserBatch, mf.Epochs, mf.LearningRate));
-        Assert.Equal(70, SaePresets.Get("paper", RecommenderModel.Mf, 100).Width);
+        Assert.Equal((22, SaeActivation.Relu, true), (mf.Architecture.Width, mf.Architecture.Activation, mf.Architecture.TiedDecoder));
+        Assert.Equal((0.1, 1.0, 0.01, true), (mf.Loss.Alpha, mf.Loss.Beta, mf.Loss.LambdaKl, mf.Architecture.Standardize));
+        Assert.Equal((2.0, 10.0, 0.07, PredictionPairs.Sampled), (ncf.Loss.Alpha, ncf.Loss.Beta, ncf.Loss.LambdaKl, ncf.Prediction.Pairs));
+        Assert.Equal((256, 18, 1e-3), (mf.Schedule.UserBatch, mf.Schedule.Epochs, mf.Schedule.LearningRate));
+        Assert.Equal(70, SaePresets.Get("paper", RecommenderModel.Mf, 100).Architecture.Width);
     }
 
     [Fact]
@@ -26,10 +26,10 @@ public class SaePresetsTests
             {
                 var config = SaePresets.Get(name, model, 20);
                 config.Validate();
-                if (config.UsesTopK) Assert.True(config.K <= 16);
+                if (config.Architecture.UsesTopK) Assert.True(config.Architecture.K <= 16);
             }
         }
-        Assert.Equal([32, 64, 128], SaePresets.Get("matryoshka", RecommenderModel.Mf, 20).MatryoshkaPrefixes); // m = 128 for d = 20
+        Assert.Equal([32, 64, 128], SaePresets.Get("matryoshka", RecommenderModel.Mf, 20).Architecture.MatryoshkaPrefixes); // m = 128 for d = 20
         Assert.Throws<ArgumentException>(() => SaePresets.Get("nope", RecommenderModel.Mf, 20));
     }
 
@@ -39,9 +39,14 @@ public class SaePresetsTests
         var topK = SaePresets.Get("topk", RecommenderModel.Mf, 20);
         var mf = SaePresets.Get("compact", RecommenderModel.Mf, 20);
         var ncf = SaePresets.Get("compact", RecommenderModel.Ncf, 20);
-        Assert.Equal((48, 32), (mf.Width, ncf.Width));
-        Assert.False(mf.Standardize || mf.UnitNormInput);
-        Assert.Equal(0.5, mf.AuxCoefficient);
-        Assert.Equal(topK with { Preset = "compact", Width = 48, Standardize = false, AuxCoefficient = 0.5 }, mf);
+        Assert.Equal((48, 32), (mf.Architecture.Width, ncf.Architecture.Width));
+        Assert.False(mf.Architecture.Standardize || mf.Architecture.UnitNormInput);
+        Assert.Equal(0.5, mf.DeadLatents.AuxCoefficient);
+        Assert.Equal(topK with
+        {
+            Preset = "compact",
+            Architecture = topK.Architecture with { Width = 48, Standardize = false },
+            DeadLatents = topK.DeadLatents with { AuxCoefficient = 0.5 },
+        }, mf);
     }
 }

@@ -17,14 +17,14 @@ public class SaeTrainerTests
     {
         using var recommender = SaeFixture.Recommender(model);
         var before = Weights(recommender.Model);
-        var config = SaeFixture.Quick() with
+        var config = SaeFixture.Quick().Prediction(p => p with
         {
-            PredictionPairs = pairs,
-            PredictionLoss = pairs == PredictionPairs.Sampled ? PredictionLossKind.ProbabilityMse : PredictionLossKind.Listwise,
-        };
+            Pairs = pairs,
+            Loss = pairs == PredictionPairs.Sampled ? PredictionLossKind.ProbabilityMse : PredictionLossKind.Listwise,
+        });
         using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, config);
         Assert.Equal(before, Weights(recommender.Model));
-        Assert.Equal(config.Steps, trained.Steps);
+        Assert.Equal(config.Schedule.Steps, trained.Steps);
         Assert.All(trained.LossCurve, v => Assert.True(double.IsFinite(v)));
     }
 
@@ -37,7 +37,7 @@ public class SaeTrainerTests
         PredictionLossKind kind, PredictionPairs pairs)
     {
         using var recommender = SaeFixture.Recommender(model);
-        var config = SaeFixture.Quick(SaeActivation.Relu) with { PredictionLoss = kind, PredictionPairs = pairs, Alpha = 0 };
+        var config = SaeFixture.Quick(SaeActivation.Relu).Prediction(p => p with { Loss = kind, Pairs = pairs }).Loss(l => l with { Alpha = 0 });
         torch.random.manual_seed(4);
         using var sae = new SparseAutoencoder(recommender.Model.EmbeddingDim, config);
         using var data = SaeEmbeddings.Of(recommender.Model);

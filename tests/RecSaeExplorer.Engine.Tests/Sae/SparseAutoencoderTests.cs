@@ -10,7 +10,7 @@ public class SparseAutoencoderTests
     public void TopK_keeps_exactly_k_active_latents()
     {
         torch.random.manual_seed(1);
-        using var sae = new SparseAutoencoder(8, SaeFixture.Quick() with { Width = 32, K = 5 });
+        using var sae = new SparseAutoencoder(8, SaeFixture.Quick().Architecture(a => a with { Width = 32, K = 5 }));
         using var scope = NewDisposeScope();
         var code = sae.Encode(randn(50, 8) + 3); // shifted so that the top 5 pre-activations are positive
         var active = code.Z.ne(0).sum(1).data<long>().ToArray();
@@ -24,7 +24,7 @@ public class SparseAutoencoderTests
     public void BatchTopK_keeps_k_per_vector_on_average_in_training()
     {
         torch.random.manual_seed(2);
-        using var sae = new SparseAutoencoder(8, SaeFixture.Quick(SaeActivation.BatchTopK) with { Width = 32, K = 3 });
+        using var sae = new SparseAutoencoder(8, SaeFixture.Quick(SaeActivation.BatchTopK).Architecture(a => a with { Width = 32, K = 3 }));
         sae.train();
         using var scope = NewDisposeScope();
         var code = sae.Encode(randn(40, 8) + 3);
@@ -36,7 +36,7 @@ public class SparseAutoencoderTests
     public void Matryoshka_prefix_decode_equals_decoding_with_later_latents_zeroed()
     {
         torch.random.manual_seed(3);
-        using var sae = new SparseAutoencoder(6, SaeFixture.Quick() with { Width = 12, MatryoshkaPrefixes = [3, 6, 12] });
+        using var sae = new SparseAutoencoder(6, SaeFixture.Quick().Architecture(a => a with { Width = 12, MatryoshkaPrefixes = [3, 6, 12] }));
         using var scope = NewDisposeScope();
         var z = rand(7, 12);
         var zeroed = z.clone();
@@ -48,7 +48,7 @@ public class SparseAutoencoderTests
     [Fact]
     public void Decoder_starts_with_unit_directions_and_encoder_as_its_transpose()
     {
-        using var sae = new SparseAutoencoder(6, SaeFixture.Quick() with { Width = 10 });
+        using var sae = new SparseAutoencoder(6, SaeFixture.Quick().Architecture(a => a with { Width = 10 }));
         using var scope = NewDisposeScope();
         Assert.True(sae.DecoderWeight.norm(0).allclose(ones(10), 1e-5, 1e-5));
         var encoder = sae.named_parameters().First(p => p.name == "encoder").parameter;
@@ -60,7 +60,7 @@ public class SparseAutoencoderTests
     {
         // With a perfect code the reconstruction is x itself: check the unstandardize step with a hand-made code.
         using var scope = NewDisposeScope();
-        using var sae = new SparseAutoencoder(4, SaeFixture.Quick() with { Standardize = true });
+        using var sae = new SparseAutoencoder(4, SaeFixture.Quick().Architecture(a => a with { Standardize = true }));
         var x = tensor(new float[,] { { 1, 2, 3, 6 }, { -1, 0, 0, 5 } });
         var code = sae.Encode(x);
         var standardized = (x - code.Mean!) / code.Std!;
@@ -71,7 +71,7 @@ public class SparseAutoencoderTests
     public void Unit_norm_inputs_reach_the_encoder_as_directions_and_decode_back_to_their_length()
     {
         using var scope = NewDisposeScope();
-        using var sae = new SparseAutoencoder(4, SaeFixture.Quick() with { UnitNormInput = true });
+        using var sae = new SparseAutoencoder(4, SaeFixture.Quick().Architecture(a => a with { UnitNormInput = true }));
         var x = tensor(new float[,] { { 1, 2, 3, 6 }, { -1, 0, 0, 5 } });
         var seen = sae.InputSpace(x);
         Assert.True(seen.norm(1).allclose(ones(2), 1e-5, 1e-5));
@@ -85,7 +85,7 @@ public class SparseAutoencoderTests
     [Fact]
     public void Standardized_and_unit_norm_inputs_exclude_each_other()
     {
-        var config = SaeFixture.Quick() with { Standardize = true, UnitNormInput = true };
+        var config = SaeFixture.Quick().Architecture(a => a with { Standardize = true, UnitNormInput = true });
         Assert.Contains("not both", Assert.Throws<ArgumentException>(config.Validate).Message);
     }
 }

@@ -32,12 +32,12 @@ public class RequestsTests
         var preset = SaePresets.Get(SaePresets.Paper, RecommenderModel.Mf, 20);
 
         var config = new SaeRequest(SaePresets.Paper) { Seed = 5, Overrides = new SaeOverrides { Beta = 7, Steps = 11 } }.ToConfig(RecommenderModel.Mf, 20);
-        var unitNorm = new SaeOverrides { UnitNormInput = true }.ApplyTo(preset with { Standardize = true });
+        var unitNorm = new SaeOverrides { UnitNormInput = true }.ApplyTo(preset with { Architecture = preset.Architecture with { Standardize = true } });
         var both = new SaeOverrides { UnitNormInput = false, Standardize = true }.ApplyTo(preset);
 
-        Assert.Equal(preset with { Seed = 5, Beta = 7, Steps = 11 }, config);
-        Assert.Equal((true, false), (unitNorm.UnitNormInput, unitNorm.Standardize));
-        Assert.Equal((false, true), (both.UnitNormInput, both.Standardize));
+        Assert.Equal(preset with { Seed = 5, Loss = preset.Loss with { Beta = 7 }, Schedule = preset.Schedule with { Steps = 11 } }, config);
+        Assert.Equal((true, false), (unitNorm.Architecture.UnitNormInput, unitNorm.Architecture.Standardize));
+        Assert.Equal((false, true), (both.Architecture.UnitNormInput, both.Architecture.Standardize));
         Assert.ThrowsAny<ArgumentException>(() => new SaeOverrides { Width = 0 }.ApplyTo(preset));
     }
 

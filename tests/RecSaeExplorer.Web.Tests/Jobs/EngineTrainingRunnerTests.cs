@@ -27,7 +27,7 @@ public sealed class EngineTrainingRunnerTests(TinyRunsFixture runs) : IDisposabl
         Assert.NotNull(metrics.FullAt(10));
         Assert.Equal(RunStore.SaeKind, runs.Sae.Kind);
         Assert.Equal(runs.Recommender.Id, runs.Sae.ParentRunId);
-        Assert.Equal(2, RunStore.SaeConfigOf(runs.Sae).Beta);
+        Assert.Equal(2, RunStore.SaeConfigOf(runs.Sae).Loss.Beta);
         Assert.NotEmpty(RunStore.SaeMetricsOf(runs.Sae)!.Honest.Rbo);
 
         // The runner handed its freshly trained model to the catalog: no reload.

@@ -8,8 +8,8 @@ namespace RecSaeExplorer.Engine.Sae.Training;
 /// Resampling of rarely firing latents (after Bricken et al. 2023, adapted to TopK). A TopK SAE on
 /// d = 20 embeddings settles with a few dozen latents firing on most vectors and the rest on a handful:
 /// those count as alive, so AuxK never reaches them, yet they carry no concept. Every
-/// <see cref="SaeConfig.ResampleEvery"/> steps in the first part of training, each latent firing on fewer
-/// than <see cref="SaeConfig.ResampleBelow"/> of the training vectors is pointed at a vector drawn with
+/// <see cref="SaeDeadLatents.ResampleEvery"/> steps in the first part of training, each latent firing on fewer
+/// than <see cref="SaeDeadLatents.ResampleBelow"/> of the training vectors is pointed at a vector drawn with
 /// probability ∝ its squared reconstruction error. The direction is the vector itself (from the
 /// pre-bias), not its residual: under TopK a latent along a small residual never wins a slot, while one
 /// along the vector wins on it and its neighbours. Its encoder gets the live latents' mean norm and bias,
@@ -23,7 +23,7 @@ internal sealed class LatentResampler(SaeConfig config, int totalSteps) : IDispo
     private readonly Generator _generator = new((ulong)config.Seed, CPU);
 
     public bool Due(int step) =>
-        config.ResampleEvery > 0 && step % config.ResampleEvery == 0 && step <= config.ResampleUntil * totalSteps;
+        config.DeadLatents.ResampleEvery > 0 && step % config.DeadLatents.ResampleEvery == 0 && step <= config.DeadLatents.ResampleUntil * totalSteps;
 
     /// <summary>Resamples the rare latents over <paramref name="vectors"/> [n, d]; returns how many.</summary>
     public int Apply(SparseAutoencoder sae, Tensor vectors, Adam optimizer)
@@ -32,7 +32,7 @@ internal sealed class LatentResampler(SaeConfig config, int totalSteps) : IDispo
         using var noGrad = no_grad();
         var code = sae.Encode(vectors);
         var share = code.Z.gt(0).to(ScalarType.Float32).mean([0]);
-        var rare = share.lt(config.ResampleBelow);
+        var rare = share.lt(config.DeadLatents.ResampleBelow);
         long[] latents = rare.nonzero().flatten().data<long>().ToArray();
         if (latents.Length == 0 || latents.Length == sae.Width) return 0;
         var input = sae.InputSpace(vectors);

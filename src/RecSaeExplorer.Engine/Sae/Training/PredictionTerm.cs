@@ -13,14 +13,17 @@ namespace RecSaeExplorer.Engine.Sae.Training;
 internal sealed class PredictionTerm(IRecommender recommender, SparseAutoencoder sae, SaeEmbeddings data,
     InteractionMatrix train, SaeConfig config, int[][]? topCandidates)
 {
+    /// <summary>Sampled pairs: positives (and as many negatives) per user.</summary>
+    private const int SampledPositives = 4;
+
     private readonly NegativeSampler _negatives = new(train);
 
     /// <summary>The unweighted term for one step (β is applied by the caller).</summary>
-    public Tensor Compute(StepBatch batch, Random random) => config.PredictionPairs switch
+    public Tensor Compute(StepBatch batch, Random random) => config.Prediction.Pairs switch
     {
         PredictionPairs.Block => Block(batch),
-        PredictionPairs.Sampled => Pairs(batch, SampledItems(batch.Users, random), 2 * config.SampledPositives),
-        PredictionPairs.TopCandidates => Pairs(batch, CandidateItems(batch.Users, random), config.TopCandidates + config.RandomCandidates),
+        PredictionPairs.Sampled => Pairs(batch, SampledItems(batch.Users, random), 2 * SampledPositives),
+        PredictionPairs.TopCandidates => Pairs(batch, CandidateItems(batch.Users, random), config.Prediction.TopCandidates + config.Prediction.RandomCandidates),
         _ => throw new ArgumentOutOfRangeException(nameof(batch)),
     };
 
@@ -29,7 +32,7 @@ internal sealed class PredictionTerm(IRecommender recommender, SparseAutoencoder
         Tensor original;
         using (no_grad()) original = recommender.BlockLogitsFrom(new(b.UserEmbeddings, b.UserIndex), new(b.ItemEmbeddings, b.ItemIndex));
         var reconstructed = recommender.BlockLogitsFrom(new(b.UserReconstruction, b.UserIndex), new(b.ItemReconstruction, b.ItemIndex));
-        return ScoreComparison.Loss(config.PredictionLoss, original, reconstructed, config.Temperature);
+        return ScoreComparison.Loss(config.Prediction.Loss, original, reconstructed, config.Prediction.Temperature);
     }
 
     /// <summary>Scores <paramref name="perUser"/> items of each user (a flat [users × perUser] item list) as aligned pairs.</summary>
@@ -48,13 +51,13 @@ internal sealed class PredictionTerm(IRecommender recommender, SparseAutoencoder
         Tensor original;
         using (no_grad()) original = recommender.PairLogitsFrom(new(userEmbeddings, userIndex), new(itemEmbeddings, itemIndex)).view(-1, perUser);
         var reconstructed = recommender.PairLogitsFrom(new(userReconstruction, userIndex), new(itemReconstruction, itemIndex)).view(-1, perUser);
-        return ScoreComparison.Loss(config.PredictionLoss, original, reconstructed, config.Temperature);
+        return ScoreComparison.Loss(config.Prediction.Loss, original, reconstructed, config.Prediction.Temperature);
     }
 
     /// <summary>Per user: P training positives (with repeats when it has fewer) and P uniform negatives.</summary>
     private int[] SampledItems(int[] users, Random random)
     {
-        int p = config.SampledPositives;
+        int p = SampledPositives;
         var items = new int[users.Length * 2 * p];
         int k = 0;
         foreach (int u in users)
@@ -69,7 +72,7 @@ internal sealed class PredictionTerm(IRecommender recommender, SparseAutoencoder
     /// <summary>Per user: its precomputed best unseen items under the original model, then uniform random items.</summary>
     private int[] CandidateItems(int[] users, Random random)
     {
-        int top = config.TopCandidates, extra = config.RandomCandidates;
+        int top = config.Prediction.TopCandidates, extra = config.Prediction.RandomCandidates;
         var items = new int[users.Length * (top + extra)];
         int k = 0;
         foreach (int u in users)

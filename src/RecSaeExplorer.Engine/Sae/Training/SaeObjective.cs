@@ -14,16 +14,16 @@ internal sealed class SaeObjective(SparseAutoencoder sae, SaeConfig config, Pred
 
     public (Tensor Total, SaeLossParts Parts) Compute(StepBatch b, Random random)
     {
-        var embedding = Embedding(b) * config.Alpha;
+        var embedding = Embedding(b) * config.Loss.Alpha;
         var total = embedding;
         Tensor? pred = null, kl = null, l1 = null, aux = null;
-        if (config.Beta > 0) total = total + (pred = prediction.Compute(b, random) * config.Beta);
-        if (config.LambdaKl > 0) total = total + (kl = (Kl(b.UserCode.Z) + Kl(b.ItemCode.Z)) * config.LambdaKl);
-        if (config.LambdaL1 > 0) total = total + (l1 = (b.UserCode.Z.abs().mean() + b.ItemCode.Z.abs().mean()) * config.LambdaL1);
-        if (config.AuxCoefficient > 0 && config.UsesTopK && dead.DeadMask(b.UserEmbeddings.device) is { } mask)
+        if (config.Loss.Beta > 0) total = total + (pred = prediction.Compute(b, random) * config.Loss.Beta);
+        if (config.Loss.LambdaKl > 0) total = total + (kl = (Kl(b.UserCode.Z) + Kl(b.ItemCode.Z)) * config.Loss.LambdaKl);
+        if (config.Loss.LambdaL1 > 0) total = total + (l1 = (b.UserCode.Z.abs().mean() + b.ItemCode.Z.abs().mean()) * config.Loss.LambdaL1);
+        if (config.DeadLatents.AuxCoefficient > 0 && config.Architecture.UsesTopK && dead.DeadMask(b.UserEmbeddings.device) is { } mask)
         {
             total = total + (aux = (AuxK(b.UserEmbeddings, b.UserCode, b.UserReconstruction, mask)
-                                    + AuxK(b.ItemEmbeddings, b.ItemCode, b.ItemReconstruction, mask)) * config.AuxCoefficient);
+                                    + AuxK(b.ItemEmbeddings, b.ItemCode, b.ItemReconstruction, mask)) * config.DeadLatents.AuxCoefficient);
         }
         var parts = new SaeLossParts(Value(total), Value(embedding), Value(pred), Value(kl), Value(l1), Value(aux));
         return (total, parts);
@@ -31,10 +31,10 @@ internal sealed class SaeObjective(SparseAutoencoder sae, SaeConfig config, Pred
 
     private Tensor Embedding(StepBatch b)
     {
-        if (config.MatryoshkaPrefixes.Count == 0)
+        if (config.Architecture.MatryoshkaPrefixes.Count == 0)
             return nn.functional.mse_loss(b.UserReconstruction, b.UserEmbeddings) + nn.functional.mse_loss(b.ItemReconstruction, b.ItemEmbeddings);
         Tensor sum = zeros(1, device: b.UserEmbeddings.device).squeeze();
-        foreach (int p in config.MatryoshkaPrefixes)
+        foreach (int p in config.Architecture.MatryoshkaPrefixes)
         {
             sum = sum + nn.functional.mse_loss(sae.Reconstruct(b.UserCode, p), b.UserEmbeddings)
                       + nn.functional.mse_loss(sae.Reconstruct(b.ItemCode, p), b.ItemEmbeddings);
@@ -45,7 +45,7 @@ internal sealed class SaeObjective(SparseAutoencoder sae, SaeConfig config, Pred
     /// <summary>Σ_j ρ log(ρ/ρ̂_j) + (1−ρ) log((1−ρ)/(1−ρ̂_j)), ρ̂_j the batch mean of z_j clamped to [1e-6, 1−1e-6].</summary>
     private Tensor Kl(Tensor z)
     {
-        double rho = config.KlTarget;
+        double rho = config.Loss.KlTarget;
         var rhoHat = z.mean([0]).clamp(KlClamp, 1 - KlClamp);
         return (rho * (rho / rhoHat).log() + (1 - rho) * ((1 - rho) / (1 - rhoHat)).log()).sum();
     }
@@ -56,7 +56,7 @@ internal sealed class SaeObjective(SparseAutoencoder sae, SaeConfig config, Pred
     /// </summary>
     private Tensor AuxK(Tensor x, SaeCode code, Tensor reconstruction, Tensor deadMask)
     {
-        int k = (int)Math.Min(config.AuxK, deadMask.sum().item<long>());
+        int k = (int)Math.Min(config.DeadLatents.AuxK, deadMask.sum().item<long>());
         var residual = (x - reconstruction).detach();
         var pre = code.PreActivations.masked_fill(deadMask.logical_not(), float.NegativeInfinity);
         var (values, indices) = pre.topk(k, 1);

@@ -25,7 +25,7 @@ public static class SaeTrainer
             throw new ArgumentException("The recommender does not belong to this dataset.", nameof(recommender));
         TorchRuntime.UseThreads(config.Threads);
         var clock = Stopwatch.StartNew();
-        var device = TorchRuntime.ParseDevice(config.Device);
+        var device = recommender.Device;
         // A generator of its own, not the global one another thread may be drawing from (same stream as manual_seed).
         using var generator = new torch.Generator((ulong)config.Seed, torch.CPU);
         var sae = new SparseAutoencoder(recommender.EmbeddingDim, config, generator);
@@ -50,15 +50,15 @@ public static class SaeTrainer
         // From the first LibTorch call: the setup below (pre-bias, candidate lists) runs while a progress
         // renderer may be allocating on another thread, the same hazard as the steps (see GcPause).
         using var pause = new GcPause();
-        var sampler = new SaeBatchSampler(split.TrainUsers, recommender.ItemCount, config.UserBatch, config.ItemBatch, config.Seed);
-        int steps = config.Steps > 0 ? config.Steps : config.Epochs * sampler.BatchesPerEpoch;
+        var sampler = new SaeBatchSampler(split.TrainUsers, recommender.ItemCount, config.Schedule.UserBatch, config.Schedule.ItemBatch, config.Seed);
+        int steps = config.Schedule.Steps > 0 ? config.Schedule.Steps : config.Schedule.Epochs * sampler.BatchesPerEpoch;
         int every = Math.Max(1, steps / CurveBlocks);
         using var trainingVectors = TrainingVectors(data, split);
-        if (config.PreBias && !config.Standardize) InitPreBias(sae, trainingVectors);
-        var candidates = config.PredictionPairs == PredictionPairs.TopCandidates ? Candidates(recommender, data, split, config, ct) : null;
-        var tracker = new DeadLatentTracker(config.Width, config.DeadAfterSteps);
+        if (config.Architecture.PreBias && !config.Architecture.Standardize) InitPreBias(sae, trainingVectors);
+        var candidates = config.Prediction.Pairs == PredictionPairs.TopCandidates ? Candidates(recommender, data, split, config, ct) : null;
+        var tracker = new DeadLatentTracker(config.Architecture.Width, config.DeadLatents.DeadAfterSteps);
         var objective = new SaeObjective(sae, config, new PredictionTerm(recommender, sae, data, split.Train, config, candidates), tracker);
-        using var optimizer = optim.Adam(sae.parameters(), config.LearningRate);
+        using var optimizer = optim.Adam(sae.parameters(), config.Schedule.LearningRate);
         using var resampler = new LatentResampler(config, steps);
         sae.train();
         var curve = new List<double>();
@@ -101,7 +101,7 @@ public static class SaeTrainer
         optimizer.zero_grad();
         total.backward();
         optimizer.step();
-        if (config.UnitNormDecoder) sae.NormalizeDecoder();
+        if (config.Architecture.UnitNormDecoder) sae.NormalizeDecoder();
         tracker.Observe(cat([userCode.Z, itemCode.Z], 0));
         return parts;
     }
@@ -127,7 +127,7 @@ public static class SaeTrainer
         int[] users = split.TrainUsers.ToArray();
         using var scope = NewDisposeScope();
         var embeddings = data.Users.index_select(0, TorchRuntime.Indices(users, data.Users.device));
-        var lists = TopLists.Of(recommender, embeddings, users, data.Items, split.Train, Math.Max(1, config.TopCandidates), ct);
+        var lists = TopLists.Of(recommender, embeddings, users, data.Items, split.Train, Math.Max(1, config.Prediction.TopCandidates), ct);
         var byUser = new int[recommender.UserCount][];
         for (int r = 0; r < users.Length; r++) byUser[users[r]] = lists[r].Length > 0 ? lists[r] : [0];
         return byUser;

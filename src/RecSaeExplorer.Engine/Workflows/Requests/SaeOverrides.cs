@@ -36,27 +36,22 @@ public sealed record SaeOverrides
     /// <summary>The config with every given field replaced, validated (an <see cref="ArgumentException"/> names the bad field).</summary>
     public SaeConfig ApplyTo(SaeConfig config)
     {
+        var (a, l, d, p, s) = (config.Architecture, config.Loss, config.DeadLatents, config.Prediction, config.Schedule);
         config = config with
         {
-            Beta = Beta ?? config.Beta,
-            Steps = Steps ?? config.Steps,
-            Width = Width ?? config.Width,
-            K = K ?? config.K,
-            Alpha = Alpha ?? config.Alpha,
-            LambdaL1 = LambdaL1 ?? config.LambdaL1,
-            LearningRate = LearningRate ?? config.LearningRate,
-            Temperature = Temperature ?? config.Temperature,
-            AuxCoefficient = AuxCoefficient ?? config.AuxCoefficient,
-            DeadAfterSteps = DeadAfterSteps ?? config.DeadAfterSteps,
-            Activation = Activation ?? config.Activation,
-            PredictionLoss = PredictionLoss ?? config.PredictionLoss,
-            PredictionPairs = Pairs ?? config.PredictionPairs,
-            TiedDecoder = TiedDecoder ?? config.TiedDecoder,
-            ResampleEvery = ResampleEvery ?? config.ResampleEvery,
-            ResampleBelow = ResampleBelow ?? config.ResampleBelow,
-            ResampleUntil = ResampleUntil ?? config.ResampleUntil,
-            UnitNormInput = UnitNormInput ?? config.UnitNormInput,
-            Standardize = Standardize ?? (UnitNormInput == true ? false : config.Standardize),
+            Architecture = a with
+            {
+                Width = Width ?? a.Width, K = K ?? a.K, Activation = Activation ?? a.Activation, TiedDecoder = TiedDecoder ?? a.TiedDecoder,
+                UnitNormInput = UnitNormInput ?? a.UnitNormInput, Standardize = Standardize ?? (UnitNormInput == true ? false : a.Standardize),
+            },
+            Loss = l with { Alpha = Alpha ?? l.Alpha, Beta = Beta ?? l.Beta, LambdaL1 = LambdaL1 ?? l.LambdaL1 },
+            DeadLatents = d with
+            {
+                AuxCoefficient = AuxCoefficient ?? d.AuxCoefficient, DeadAfterSteps = DeadAfterSteps ?? d.DeadAfterSteps,
+                ResampleEvery = ResampleEvery ?? d.ResampleEvery, ResampleBelow = ResampleBelow ?? d.ResampleBelow, ResampleUntil = ResampleUntil ?? d.ResampleUntil,
+            },
+            Prediction = p with { Loss = PredictionLoss ?? p.Loss, Pairs = Pairs ?? p.Pairs, Temperature = Temperature ?? p.Temperature },
+            Schedule = s with { Steps = Steps ?? s.Steps, LearningRate = LearningRate ?? s.LearningRate },
         };
         config.Validate();
         return config;
