@@ -41,10 +41,10 @@ public sealed record PromotionView(ItemInfo Item, DoseResponse Sweep, PromotionS
     {
         string level = Step.Level.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
         if (ExcludeFlagged)
-            return $"Level {level} reaches {Trusted.Reached} of {Trusted.Eligible} eligible unflagged users ({Trusted.Share:P0}) of {audience}; "
+            return $"Level {level} reaches {Trusted.Reached} of {Trusted.Eligible} eligible unflagged users ({Trusted.Share:0%}) of {audience}; "
                 + $"{FlaggedCount} flagged users are left out.";
         int flaggedReached = All.Reached - Trusted.Reached;
-        return $"Level {level} reaches {All.Reached} of {All.Eligible} eligible users ({All.Share:P0}) of {audience}; "
+        return $"Level {level} reaches {All.Reached} of {All.Eligible} eligible users ({All.Share:0%}) of {audience}; "
             + $"{flaggedReached} of them {(flaggedReached == 1 ? "is" : "are")} flagged by the guardrail.";
     }
 

@@ -22,7 +22,7 @@ public sealed record ShiftView(string Concept, int Facet, ShiftSweep Curve, Audi
     {
         string level = Shift.Level.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
         string verb = Shift.ShareAfter < Shift.ShareBefore ? "falls" : Shift.ShareAfter > Shift.ShareBefore ? "rises" : "stays";
-        return $"Level {level}: {Concept}'s share of the top-30s of {audience} {verb} from {Shift.ShareBefore:P0} to {Shift.ShareAfter:P0}.";
+        return $"Level {level}: {Concept}'s share of the top-30s of {audience} {verb} from {Shift.ShareBefore:0%} to {Shift.ShareAfter:0%}.";
     }
 
     /// <summary>
