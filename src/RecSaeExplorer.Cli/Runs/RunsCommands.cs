@@ -63,13 +63,19 @@ public static class RunsCommands
     private static Command Delete(Func<ParseResult, CliContext> contextFor)
     {
         var run = RecCommands.RunArgument();
-        var command = new Command("delete", "Delete a run and its weights.") { run };
+        var command = new Command("delete",
+            "Delete a run and its weights; refused while SAE runs were trained on it or proposals were made on it.") { run };
         command.SetAction(parse =>
         {
             var context = contextFor(parse);
             using var store = new RunStore(context.StorePath);
             var info = store.Get(parse.GetValue(run)!);
-            store.Delete(info.Id);
+            // The same rule as the explorer's Delete button: checked and done in one transaction, nothing deleted on refusal.
+            if (store.DeleteUnreferenced(info.Id) is { } refusal)
+            {
+                context.Log($"error: {refusal}");
+                return ExitCodes.Failure;
+            }
             store.AppendAudit($"cli:{Environment.UserName}", Engine.Governance.AuditActions.RunDeleted, info.Id, before: info.Kind);
             if (context.Json) context.WriteJson(new { deleted = info.Id });
             else context.Console.MarkupLine($"deleted [yellow]{Markup.Escape(info.Id)}[/]");

@@ -39,9 +39,16 @@ public sealed partial class RunStore
     /// Rebuilds a stored recommender, frozen, on <paramref name="device"/> (the run's device when null).
     /// Throws <see cref="DatasetMismatchException"/> when <paramref name="dataset"/> is not the data it was trained on.
     /// </summary>
-    public TrainedRecommender LoadRecommender(string idOrPrefix, Dataset dataset, string? device = null)
+    public TrainedRecommender LoadRecommender(string idOrPrefix, Dataset dataset, string? device = null) =>
+        RebuildRecommender(ReadRun(idOrPrefix, RecommenderKind), dataset, device);
+
+    /// <summary>
+    /// The model of a stored recommender read by <see cref="ReadRun"/>: CPU work that needs no store, so a caller
+    /// that serializes store access can do it outside its lock.
+    /// </summary>
+    public static TrainedRecommender RebuildRecommender(StoredRun stored, Dataset dataset, string? device = null)
     {
-        var run = Get(idOrPrefix);
+        var run = stored.Run;
         if (run.Kind != RecommenderKind) throw new InvalidOperationException($"Run '{run.Id}' is a {run.Kind} run, not a recommender.");
         if (run.DatasetFingerprint != dataset.Fingerprint) throw new DatasetMismatchException(run, dataset.Name, dataset.Fingerprint);
         var config = RecommenderConfigOf(run);
@@ -49,7 +56,7 @@ public sealed partial class RunStore
         var model = RecommenderFactory.Create(config, dataset.Users.Count, dataset.Items.Count);
         try
         {
-            using (var weights = new MemoryStream(ReadWeights(run.Id), writable: false)) model.LoadWeights(weights);
+            using (var weights = new MemoryStream(stored.Weights, writable: false)) model.LoadWeights(weights);
             model.Freeze();
             return new TrainedRecommender(model, config, run.DatasetName, run.DatasetFingerprint, run.SplitSeed,
                 run.EpochSeconds, run.EpochLosses, run.TotalSeconds);

@@ -44,9 +44,13 @@ public sealed partial class RunStore
     /// Rebuilds a stored SAE for its (already loaded) recommender. Throws <see cref="DatasetMismatchException"/>
     /// when <paramref name="dataset"/> is not the data it was trained on.
     /// </summary>
-    public TrainedSae LoadSae(string idOrPrefix, Dataset dataset, IRecommender recommender)
+    public TrainedSae LoadSae(string idOrPrefix, Dataset dataset, IRecommender recommender) =>
+        RebuildSae(ReadRun(idOrPrefix, SaeKind), dataset, recommender);
+
+    /// <summary>The SAE of a run read by <see cref="ReadRun"/>: CPU work that needs no store (see <see cref="RebuildRecommender"/>).</summary>
+    public static TrainedSae RebuildSae(StoredRun stored, Dataset dataset, IRecommender recommender)
     {
-        var run = Get(idOrPrefix);
+        var run = stored.Run;
         if (run.Kind != SaeKind) throw new InvalidOperationException($"Run '{run.Id}' is a {run.Kind} run, not an SAE.");
         if (run.DatasetFingerprint != dataset.Fingerprint) throw new DatasetMismatchException(run, dataset.Name, dataset.Fingerprint);
         var (config, steps, every) = SaeRunDocument.ConfigFromJson(run.Config);
@@ -54,7 +58,7 @@ public sealed partial class RunStore
         try
         {
             if (recommender.Device.type != TorchSharp.DeviceType.CPU) sae.to(recommender.Device);
-            using (var weights = new MemoryStream(ReadWeights(run.Id), writable: false)) sae.load(weights, strict: true);
+            using (var weights = new MemoryStream(stored.Weights, writable: false)) sae.load(weights, strict: true);
             sae.eval();
             return new TrainedSae(sae, run.DatasetName, run.DatasetFingerprint, run.SplitSeed, steps, every, run.EpochLosses, run.TotalSeconds);
         }

@@ -157,6 +157,17 @@ public sealed partial class RunStore : IRunStoreAccess, IDisposable
     }
 
     /// <summary>The stored weights of a run.</summary>
+    /// <summary>
+    /// A run's document and weights, the store's part of loading a model (the rebuild is <see cref="RebuildRecommender"/> /
+    /// <see cref="RebuildSae"/>). Throws when the run is not of <paramref name="kind"/>.
+    /// </summary>
+    public StoredRun ReadRun(string idOrPrefix, string kind)
+    {
+        var run = Get(idOrPrefix);
+        if (run.Kind != kind) throw new InvalidOperationException($"Run '{run.Id}' is a {run.Kind} run, not {(kind == SaeKind ? "an SAE" : "a recommender")}.");
+        return new StoredRun(run, ReadWeights(run.Id));
+    }
+
     public byte[] ReadWeights(string id)
     {
         string fileId = WeightsId(id);

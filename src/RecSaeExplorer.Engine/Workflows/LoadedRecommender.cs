@@ -12,10 +12,19 @@ public sealed record LoadedRecommender(RunInfo Run, Dataset Dataset, DatasetSpli
     public RecommenderLabel Label => RecommenderLabel.Of(Run.Id, Recommender);
 
     /// <summary>Loads run <paramref name="runIdOrPrefix"/> for <paramref name="dataset"/>, with the run's own split.</summary>
-    public static LoadedRecommender Load(IRunStoreAccess store, string runIdOrPrefix, Dataset dataset) => store.Use(s =>
+    /// <remarks>Only the read holds the store: the split and the model are built outside it, so other store calls need not wait.</remarks>
+    public static LoadedRecommender Load(IRunStoreAccess store, string runIdOrPrefix, Dataset dataset)
     {
-        var run = s.Get(runIdOrPrefix);
-        if (run.Kind != RunStore.RecommenderKind) throw new InvalidOperationException($"Run '{run.Id}' is a {run.Kind} run, not a recommender.");
-        return new LoadedRecommender(run, dataset, DatasetSplit.Create(dataset, run.SplitSeed), s.LoadRecommender(run.Id, dataset));
-    });
+        var stored = store.Use(s => s.ReadRun(runIdOrPrefix, RunStore.RecommenderKind));
+        var model = RunStore.RebuildRecommender(stored, dataset);
+        try
+        {
+            return new LoadedRecommender(stored.Run, dataset, DatasetSplit.Create(dataset, stored.Run.SplitSeed), model);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
 }

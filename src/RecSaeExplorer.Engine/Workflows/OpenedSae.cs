@@ -18,13 +18,16 @@ public sealed record OpenedSae(RunInfo Run, LoadedRecommender Recommender, Train
     /// <summary>Opens SAE run <paramref name="saeRunId"/> on its already loaded recommender <paramref name="parent"/>.</summary>
     public static OpenedSae Open(IRunStoreAccess store, LoadedRecommender parent, string saeRunId, bool withVectors)
     {
-        var (run, sae, names) = store.Use(s =>
+        // Only the read holds the store; the SAE is rebuilt outside it.
+        var (stored, names) = store.Use(s =>
         {
-            var run = s.Get(saeRunId);
-            if (run.Kind != RunStore.SaeKind || run.ParentRunId != parent.Run.Id)
-                throw new InvalidOperationException($"Run '{run.Id}' is not an SAE run on recommender {parent.Run.Id}.");
-            return (run, s.LoadSae(run.Id, parent.Dataset, parent.Recommender.Model), s.NeuronNamesOf(run.Id));
+            var stored = s.ReadRun(saeRunId, RunStore.SaeKind);
+            if (stored.Run.ParentRunId != parent.Run.Id)
+                throw new InvalidOperationException($"Run '{stored.Run.Id}' is not an SAE run on recommender {parent.Run.Id}.");
+            return (stored, s.NeuronNamesOf(stored.Run.Id));
         });
+        var run = stored.Run;
+        var sae = RunStore.RebuildSae(stored, parent.Dataset, parent.Recommender.Model);
         try
         {
             var model = parent.Recommender.Model;

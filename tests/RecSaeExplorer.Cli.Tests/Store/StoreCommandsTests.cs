@@ -94,6 +94,26 @@ public sealed class StoreCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Deleting_a_recommender_with_sae_runs_on_it_is_refused_and_deletes_nothing()
+    {
+        string path = WithRuns("store.db");
+
+        var refused = await CliRunner.RunAsync("runs", "delete", "mf-0", "--store", path);
+
+        Assert.Equal(ExitCodes.Failure, refused.ExitCode);
+        Assert.Contains("Run mf-0 has 1 SAE run(s) trained on it: sae-mf-0. Delete those first.", refused.Error);
+        using (var store = new RunStore(path, StoreAccess.Read))
+        {
+            Assert.Equal(6, store.List().Count);
+            Assert.DoesNotContain(store.AuditTrail(), e => e.Action == Engine.Governance.AuditActions.RunDeleted);
+        }
+        Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("runs", "delete", "sae-mf-0", "--store", path)).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("runs", "delete", "mf-0", "--store", path)).ExitCode);
+        using var after = new RunStore(path, StoreAccess.Read);
+        Assert.Equal(4, after.List().Count);
+    }
+
+    [Fact]
     public async Task Check_backup_and_restore_round_trip()
     {
         string path = WithRuns("store.db");
@@ -103,7 +123,7 @@ public sealed class StoreCommandsTests : IDisposable
 
         string backup = Path.Combine(_folder, "backup.db");
         Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("store", "backup", backup, "--store", path)).ExitCode);
-        Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("runs", "delete", "mf-0", "--store", path)).ExitCode);
+        Assert.Equal(ExitCodes.Ok, (await CliRunner.RunAsync("runs", "delete", "sae-mf-0", "--store", path)).ExitCode);
         var refused = await CliRunner.RunAsync("store", "restore", backup, "--store", path);
         Assert.Equal(ExitCodes.Failure, refused.ExitCode);
         Assert.Contains("--replace", refused.Error);
