@@ -35,7 +35,7 @@ public sealed class WhyThisItemTests(NeuronRunsFixture runs)
         Assert.Equal(why.Score, shown, 9);
         double sum = cut.FindAll(".why-parts td.why-value").Sum(Value);
         Assert.InRange(Math.Abs(sum - shown), 0, 1e-4);
-        Assert.Equal(why.TopPositive(8).Select(n => runs.Sae.Caption(n.Neuron)),
+        Assert.Equal(why.TopPositive(6).Select(n => runs.Sae.Caption(n.Neuron)),
             cut.FindAll(".why-parts tr.up a").Select(a => a.TextContent.Trim()));
         Assert.Contains("rank 3 of the user's top 30", cut.Find(".why-standing").TextContent);
         Assert.Contains("selected", cut.FindAll(".user-top-list tr.item-row")[2].ClassName);
@@ -93,7 +93,7 @@ public sealed class WhyThisItemTests(NeuronRunsFixture runs)
         cut.WaitForAssertion(() => Assert.Contains("z_k (user)", cut.Find(".why-parts thead").TextContent), Wait);
         var why = await runs.Sae.ExplainAsync(user.Index, item.Index, ExplainedSide.User);
         Assert.Equal(itemSide, Value(cut.Find(".why-score")), 9);
-        Assert.Equal(why.TopPositive(8).Select(n => runs.Sae.Caption(n.Neuron)), cut.FindAll(".why-parts tr.up a").Select(a => a.TextContent.Trim()));
+        Assert.Equal(why.TopPositive(6).Select(n => runs.Sae.Caption(n.Neuron)), cut.FindAll(".why-parts tr.up a").Select(a => a.TextContent.Trim()));
         Assert.InRange(Math.Abs(cut.FindAll(".why-parts td.why-value").Sum(Value) - itemSide), 0, 1e-4);
     }
 

@@ -13,7 +13,7 @@ public sealed record ScorePart(string Kind, string Label, double Value, int? Neu
 /// </summary>
 public static class ScoreParts
 {
-    public static IReadOnlyList<ScorePart> Of(ExploredSae sae, ScoreExplanation why, int perSign = 8)
+    public static IReadOnlyList<ScorePart> Of(ExploredSae sae, ScoreExplanation why, int perSign = 6)
     {
         var up = why.TopPositive(perSign);
         var down = why.TopNegative(perSign);
