@@ -71,6 +71,15 @@ public sealed class InterventionContext : IDisposable
         return logits.view(-1).cpu().data<float>().ToArray();
     }
 
+    /// <summary>Logits of every item (unedited) for the audience user at <paramref name="position"/>.</summary>
+    public float[] ScoreItems(int position = 0)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var logits = Recommender.BlockLogitsFrom(new(_users.narrow(0, position, 1), _userIndex.narrow(0, position, 1)), new(_items, _itemIndex));
+        return logits.view(-1).cpu().data<float>().ToArray();
+    }
+
     /// <summary>The item's edited embedding [1, d] (caller disposes).</summary>
     public Tensor EditItem(int item, LatentEdit edit)
     {

@@ -48,7 +48,7 @@ internal static class NeuronsApi
             int k = ApiSae.Neuron(sae, neuron);
             int n = Bounds.Check("top", top, 20, 1, 200);
             var view = NeuronView.Of(sae, k);
-            var probe = await sae.ProbeAsync(k, ct);
+            var probe = await sae.ProbeAsync(k, ct: ct);
             var users = sae.UserCodes.Column(k);
             var detail = new NeuronDetail(NeuronRow.Of(sae, k, NeuronRow.MonosemanticityOf(sae)), view.Profile,
                 view.TopItems.Take(n).Select(t => new ScoredItem(t.Entity.Id, t.Entity.Title, t.Value)).ToList(),

@@ -21,7 +21,7 @@ namespace RecSaeExplorer.Web.Concepts;
 public sealed class ExploredSae : IDisposable
 {
     private readonly ConcurrentDictionary<int, NeuronName> _names;
-    private readonly ConcurrentDictionary<int, IReadOnlyList<ProbeItem>> _probes = new();
+    private readonly ConcurrentDictionary<(int Neuron, bool Lowest), IReadOnlyList<ProbeItem>> _probes = new();
     private readonly Dictionary<int, int> _itemById;
     private readonly Dictionary<int, int> _userById;
 
@@ -100,12 +100,12 @@ public sealed class ExploredSae : IDisposable
     public IReadOnlyList<(int Neuron, float Value)> TopNeurons(float[] code, int top = 10) =>
         code.Select((v, k) => (Neuron: k, Value: v)).Where(t => t.Value > 0).OrderByDescending(t => t.Value).ThenBy(t => t.Neuron).Take(top).ToList();
 
-    /// <summary>Neuron k's decoder probe (items nearest its decoded direction), computed once.</summary>
-    public async Task<IReadOnlyList<ProbeItem>> ProbeAsync(int neuron, CancellationToken ct = default)
+    /// <summary>Neuron k's decoder probe (items nearest its decoded direction; with <paramref name="lowest"/> the most opposed), computed once.</summary>
+    public async Task<IReadOnlyList<ProbeItem>> ProbeAsync(int neuron, bool lowest = false, CancellationToken ct = default)
     {
-        if (_probes.TryGetValue(neuron, out var cached)) return cached;
-        var probe = await RunAsync(() => DecoderProbe.Probe(Recommender.Recommender.Model, Sae.Sae, neuron), ct);
-        return _probes[neuron] = probe;
+        if (_probes.TryGetValue((neuron, lowest), out var cached)) return cached;
+        var probe = await RunAsync(() => DecoderProbe.Probe(Recommender.Recommender.Model, Sae.Sae, neuron, lowest: lowest), ct);
+        return _probes[(neuron, lowest)] = probe;
     }
 
     /// <summary>A user's current top list from the recommender (training positives excluded).</summary>

@@ -73,9 +73,36 @@ public static class Terms
     public static readonly Term PushedOut = new("pushed-out", "Pushed out",
         "Items that fell off a user's top-30 to make room for the promoted item (the collateral of a promotion).");
 
+    public static readonly Term Contribution = new("contribution", "Contribution",
+        "A neuron's additive share of a user's score (logit) for an item. MF: the item's embedding is written as its neurons' decoder terms z_k·s·W_k plus bias, mean and residual parts; a neuron contributes its term's dot product with the user's embedding (or the other way round when the user's code is explained).",
+        "Positive contributions raise the item in this user's list, negative ones lower it; with the non-neuron terms they add up exactly to the score.");
+    public static readonly Term DecoderBiasTerm = new("decoder-bias", "Decoder bias term",
+        "The part of the score that comes from the SAE's pre-bias b_pre (scaled back to embedding space) rather than from any neuron: what an empty code decodes to, read by the other side.");
+    public static readonly Term VectorMean = new("vector-mean", "Per-vector mean",
+        "With standardized inputs the SAE subtracts each vector's own mean and adds it back after decoding; this term is that mean, read by the other side.");
+    public static readonly Term ReconstructionResidual = new("residual", "Reconstruction residual",
+        "The part of an embedding the SAE does not reconstruct (e − SAE(e)); its share of the score belongs to no neuron.",
+        "A large residual means the neurons explain this score only in part.");
+    public static readonly Term Remainder = new("remainder", "Remainder",
+        "NCF scores are not linear in the embeddings, so neuron contributions come from integrated gradients (the mean gradient along the path from the empty-code decode to the embedding); the remainder is what that approximation misses, so the parts still add up to the score.",
+        "Small next to the contributions when the approximation is good.");
+    public static readonly Term ScoreGap = new("score-gap", "Score gap",
+        "How far an item's score is below the 30th item of the user's list: how much its logit must rise to enter the top-30.");
+    public static readonly Term WhyNotLevel = new("why-not-level", "Level to enter",
+        "The smallest promotion level (z_k set in the item's code, as in the promotion lab, on the lab's level grid) of a single neuron that puts the item into this user's top-30; the neuron needing the smallest level is shown.");
+    public static readonly Term FiringShare = new("firing-share", "Firing share",
+        "The share of items whose code has a nonzero activation on the neuron (the density of Neuronpedia's plots).",
+        "Near 0: a niche or dead neuron; near 1: a broad one that fires on almost everything.");
+    public static readonly Term DecoderCosine = new("decoder-cosine", "Decoder cosine",
+        "Cosine similarity of two neurons' decoder directions (columns of the SAE's decoder).",
+        "Near 1: the two write almost the same direction (duplicates, or a concept and a finer split of it).");
+    public static readonly Term PushedDown = new("pushed-down", "Pushed down",
+        "Items whose embeddings point most against a neuron's decoder direction (most negative cosine): switching the neuron on in a user's code lowers them.");
+
     public static IReadOnlyList<Term> All { get; } =
     [
         HitRateSampled, HitRateFull, Ndcg, Rbo, RboExt, KendallTau, Monosemanticity, Beta, L0, DeadLatents, RareLatents,
         ExplainedVariance, Zk, Confidence, Purity, Guardrail, ResearchCount, Reached, Eligible, MinimumLevel, PushedOut,
+        Contribution, DecoderBiasTerm, VectorMean, ReconstructionResidual, Remainder, ScoreGap, WhyNotLevel, FiringShare, DecoderCosine, PushedDown,
     ];
 }

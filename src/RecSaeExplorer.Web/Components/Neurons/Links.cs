@@ -20,6 +20,10 @@ internal static class Links
     public static string Promote(ExploredSae sae, int? itemId = null, int? neuron = null, string? audience = null, bool play = false) =>
         $"{LabExperiments.PromotePath}?{new LabState { Run = sae.Run.Id, Item = itemId, Neuron = neuron, Audience = audience ?? FansOf(sae, neuron) }.ToQuery()}{Play(play)}";
 
+    /// <summary>The promotion lab preset to one user's "why not" answer: the item, the neuron, its level, the user as the audience.</summary>
+    public static string PromoteFor(ExploredSae sae, int itemId, int neuron, double level, int userId) =>
+        $"{LabExperiments.PromotePath}?{new LabState { Run = sae.Run.Id, Item = itemId, Neuron = neuron, Level = level, Audience = $"user:{userId}", User = userId }.ToQuery()}";
+
     /// <summary>The suppress-and-nudge lab for this run and neuron (suppressing, measuring the neuron's own facet).</summary>
     public static string UsersLab(ExploredSae sae, int neuron, bool play = false) =>
         $"{LabExperiments.UsersPath}?{new LabState { Run = sae.Run.Id, Neuron = neuron, Mode = EditMode.Cap, Audience = FansOf(sae, neuron) }.ToQuery()}{Play(play)}";
