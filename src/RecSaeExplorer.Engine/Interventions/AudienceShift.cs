@@ -13,6 +13,30 @@ public sealed record AudienceShift(double Level, double ShareBefore, double Shar
 {
     /// <summary>Relative change of the share, e.g. −0.8 for a suppression that removed 80% of it (0 when there was none).</summary>
     public double RelativeChange => ShareBefore == 0 ? 0 : (ShareAfter - ShareBefore) / ShareBefore;
+
+    /// <summary>
+    /// The shift counted over the users <paramref name="keep"/> marks (by audience position), e.g. those the fidelity
+    /// guardrail trusts. Each user's lists are their own, so dropping users is exact: nothing is re-ranked.
+    /// </summary>
+    public AudienceShift Among(IReadOnlyList<bool> keep)
+    {
+        if (keep.Count != Users.Count) throw new ArgumentException($"Give one flag per audience user ({Users.Count}).", nameof(keep));
+        var kept = Users.Where((_, p) => keep[p]).ToList();
+        return new AudienceShift(Level, Pooled(kept, u => (u.ShareBefore, u.Before.Count)), Pooled(kept, u => (u.ShareAfter, u.After.Count)), kept,
+            UserIntervention.Count(kept.SelectMany(u => u.Before.Except(u.After))), UserIntervention.Count(kept.SelectMany(u => u.After.Except(u.Before))));
+    }
+
+    // A user's share times their list length is their count of concept items (at most 30, so the product is exact after rounding).
+    private static double Pooled(IReadOnlyList<UserShift> users, Func<UserShift, (double Share, int Count)> list)
+    {
+        double hits = 0, total = 0;
+        foreach (var (share, count) in users.Select(list))
+        {
+            hits += Math.Round(share * count);
+            total += count;
+        }
+        return total == 0 ? 0 : hits / total;
+    }
 }
 
 /// <summary>
@@ -59,6 +83,6 @@ public static class UserIntervention
         return total == 0 ? 0 : hits / (double)total;
     }
 
-    private static IReadOnlyList<Collateral> Count(IEnumerable<int> items) =>
+    internal static IReadOnlyList<Collateral> Count(IEnumerable<int> items) =>
         items.GroupBy(i => i).Select(g => new Collateral(g.Key, g.Count())).OrderByDescending(c => c.Users).ThenBy(c => c.Item).ToList();
 }

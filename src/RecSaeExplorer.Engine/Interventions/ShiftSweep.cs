@@ -28,4 +28,7 @@ public sealed record ShiftSweep
 
     /// <summary>The shift computed at exactly <paramref name="level"/>, if the grid has it.</summary>
     public AudienceShift? At(double level) => Shifts.FirstOrDefault(s => s.Level == level);
+
+    /// <summary>Every level counted over the kept users only (<see cref="AudienceShift.Among"/>).</summary>
+    public ShiftSweep Among(IReadOnlyList<bool> keep) => new([.. Shifts.Select(s => s.Among(keep))], TargetCut);
 }

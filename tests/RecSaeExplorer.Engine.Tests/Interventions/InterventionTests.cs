@@ -91,6 +91,29 @@ public sealed class InterventionTests(InterventionFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void A_shift_among_some_users_equals_the_shift_measured_on_those_users_alone()
+    {
+        var neurons = CommunityZeroNeurons();
+        var audience = Enumerable.Range(0, 40).ToArray(); // community 0 and part of community 1
+        bool[] keep = [.. audience.Select(u => u % 3 != 0)];
+        using var all = new InterventionContext(fixture.Recommender.Model, fixture.Trained.Sae, fixture.Split.Train, audience, depth: 10);
+        using var some = new InterventionContext(fixture.Recommender.Model, fixture.Trained.Sae, fixture.Split.Train,
+            [.. audience.Where((_, p) => keep[p])], depth: 10);
+        var edit = LatentEdit.Suppress(neurons, -0.5);
+
+        var among = UserIntervention.Apply(all, edit, InterventionFixture.InFirstCommunity).Among(keep);
+        var alone = UserIntervention.Apply(some, edit, InterventionFixture.InFirstCommunity);
+
+        Assert.Equal(alone.ShareBefore, among.ShareBefore, 12);
+        Assert.Equal(alone.ShareAfter, among.ShareAfter, 12);
+        Assert.NotEqual(among.ShareBefore, among.ShareAfter);
+        Assert.Equal(alone.Users.Select(u => u.User), among.Users.Select(u => u.User));
+        Assert.Equal(alone.Removed, among.Removed);
+        Assert.Equal(alone.Added, among.Added);
+        Assert.Throws<ArgumentException>(() => among.Among(keep));
+    }
+
+    [Fact]
     public void Suppression_can_edit_the_items_instead_of_the_users()
     {
         var neurons = CommunityZeroNeurons();

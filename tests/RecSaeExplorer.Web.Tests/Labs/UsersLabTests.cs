@@ -60,6 +60,41 @@ public sealed class UsersLabTests(TinyRunsFixture runs)
         Assert.Equal($"lab/users?{saved.State}", LabExperiments.ReopenUri(saved));
     }
 
+    [Fact]
+    public async Task Excluding_flagged_users_gives_the_shares_of_the_unflagged_users_alone()
+    {
+        var sae = await new ConceptCatalog(runs.Catalog, Microsoft.Extensions.Logging.Abstractions.NullLogger<ConceptCatalog>.Instance).OpenAsync(runs.Sae.Id);
+        var (neuron, facet, deep, _, _) = await StrongestSuppressionAsync(sae);
+        string concept = sae.Dataset.FacetNames[facet];
+        string spec = $"facet:{concept}:40";
+        // A threshold at the audience's median fidelity flags about half of it.
+        var probe = new LabService(Microsoft.Extensions.Options.Options.Create(new RecSaeExplorer.Web.Hosting.ExplorerOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<LabService>.Instance);
+        var audience = await probe.AudienceAsync(sae, spec);
+        double threshold = audience.Fidelity.Select(f => f.Rbo).Order().ElementAt(audience.Count / 2);
+        bool[] unflagged = audience.Unflagged(threshold);
+        Assert.Contains(false, unflagged);
+        Assert.Contains(true, unflagged);
+        var kept = await sae.RunAsync(() =>
+        {
+            using var context = new InterventionContext(sae.Recommender.Recommender.Model, sae.Sae.Sae, sae.Split.Train,
+                [.. audience.Context.Users.Where((_, p) => unflagged[p])]);
+            return UserIntervention.Apply(context, LatentEdit.Suppress([neuron], deep), i => sae.Dataset.Items[i].Facets.Contains(facet));
+        });
+
+        await using var ctx = ExplorerTestContext.Create().WithLabs(runs.Catalog, guardrail: threshold);
+        var state = new LabState { Run = sae.Run.Id, Neuron = neuron, Level = deep, Mode = EditMode.Cap, Audience = spec, Concept = concept, ExcludeFlagged = true };
+        ctx.GoTo($"lab/users?{state.ToQuery()}");
+        var cut = ctx.Render<UsersLab>();
+
+        cut.WaitForAssertion(() => Assert.Equal(kept.ShareAfter.ToString("P1"), Stat(cut, "share-after")), Wait);
+        Assert.Equal(kept.ShareBefore.ToString("P1"), Stat(cut, "share-before"));
+        cut.WaitForAssertion(() => Assert.Equal(kept.Users.Count, cut.FindAll(".lab-user-row").Count), Wait);
+        Assert.Equal(kept.Users.Count.ToString("N0"), Stat(cut, "audience"));
+        Assert.Contains($"({unflagged.Count(u => !u)} flagged users left out)", cut.Find(".lab-headline").TextContent);
+        Assert.True(cut.Find(".exclude-flagged-switch input").HasAttribute("checked"));
+    }
+
     // The (neuron, facet) whose deepest cap changes the facet's share of its 40 fans' lists the most, computed through the engine.
     private static Task<(int Neuron, int Facet, double Deep, AudienceShift AtZero, AudienceShift AtDeep)> StrongestSuppressionAsync(ExploredSae sae) =>
         sae.RunAsync(() =>

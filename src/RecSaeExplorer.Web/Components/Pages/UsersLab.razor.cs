@@ -48,7 +48,7 @@ public partial class UsersLab
             _curveKey = key;
         }
         var shift = _curve!.At(next.Level) ?? await Heavy.RunAsync(() => Labs.ShiftAsync(Sae, Audience, edit, InFacet(facet), Lifetime));
-        _view = ShiftView.Of(Sae, Audience, facet, _curve, shift, next.User, Labs.GuardrailThreshold);
+        _view = ShiftView.Of(Sae, Audience, facet, _curve, shift, next.User, Labs.GuardrailThreshold, next.ExcludeFlagged);
         return next with { User = _view.Chosen?.Id };
     }
 
