@@ -13,11 +13,13 @@ public static class ShowcasePicks
     /// A neuron a newcomer reads at a glance: labelled with a facet, firing on a minority of items (when any does),
     /// with the purest top-20 (label confidence breaks ties). Null when no neuron is labelled.
     /// </summary>
-    public static NeuronProfile? CleanNeuron(IReadOnlyList<NeuronProfile> profiles) =>
+    public static NeuronProfile? CleanNeuron(IReadOnlyList<NeuronProfile> profiles) => CleanNeurons(profiles).FirstOrDefault();
+
+    /// <summary>Every facet-labelled neuron, cleanest first (the order of <see cref="CleanNeuron"/>).</summary>
+    public static IEnumerable<NeuronProfile> CleanNeurons(IReadOnlyList<NeuronProfile> profiles) =>
         profiles.Where(p => p.Label.Kind == ConceptKind.Facet)
             .OrderBy(p => p.ItemFrequency <= MaxItemFrequency ? 0 : 1)
-            .ThenByDescending(p => Zero(p.PurityAtK(20))).ThenByDescending(p => p.Label.Confidence).ThenBy(p => p.Index)
-            .FirstOrDefault();
+            .ThenByDescending(p => Zero(p.PurityAtK(20))).ThenByDescending(p => p.Label.Confidence).ThenBy(p => p.Index);
 
     /// <summary>
     /// The neuron that carries any of <paramref name="facets"/> best: one labelled with it (most confident first),

@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using RecSaeExplorer.Core.Concepts;
+using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Engine.Runs;
 using RecSaeExplorer.Web.Components.Neurons;
 using RecSaeExplorer.Web.Concepts;
 using RecSaeExplorer.Web.Hosting;
 using RecSaeExplorer.Web.Jobs;
+using RecSaeExplorer.Web.Labs;
 using RecSaeExplorer.Web.Quality;
 using RecSaeExplorer.Web.Runs;
 
@@ -16,8 +19,11 @@ namespace RecSaeExplorer.Web.Showcase;
 /// SAE run of its dataset with the default preset (else the newest of any preset); what a run offers is computed
 /// once per run from its profiles. Until the run exists, the card shows the first-start job that trains it.
 /// </summary>
-public sealed class ShowcaseService(ConceptCatalog concepts, RunCatalog runs, TrainingQueue queue, IOptions<ExplorerOptions> options)
+public sealed class ShowcaseService(ConceptCatalog concepts, RunCatalog runs, TrainingQueue queue, IOptions<ExplorerOptions> options, LabService labs)
 {
+    /// <summary>The suppression story tries this many of the cleanest neurons and tells the one whose cap moves its fans' lists most.</summary>
+    public const int SuppressionCandidates = 6;
+
     public const string CleanNeuronKey = "clean-neuron";
     public const string PromotionKey = "promotion";
     public const string SuppressionKey = "suppression";
@@ -54,7 +60,8 @@ public sealed class ShowcaseService(ConceptCatalog concepts, RunCatalog runs, Tr
             };
         if (_live.TryGetValue((run.Id, key), out var card)) return card;
         using var lease = await concepts.LeaseAsync(run.Id, ct);
-        card = Live(key, lease.Value) ?? pending with { Missing = $"Run {run.Id} has no neuron for this story." };
+        card = (key == SuppressionKey ? await SuppressionAsync(lease.Value, ct) : Live(key, lease.Value))
+            ?? pending with { Missing = $"Run {run.Id} has no neuron for this story." };
         return _live.GetOrAdd((run.Id, key), card);
     }
 
@@ -76,15 +83,8 @@ public sealed class ShowcaseService(ConceptCatalog concepts, RunCatalog runs, Tr
                 return Pending(key, sae.Dataset.Name) with
                 {
                     Story = $"Neuron #{clean.Index} of an SAE on the {sae.Dataset.Name} recommender fires on {clean.Label.Name} {sae.Dataset.FacetKind}s: "
-                        + $"{clean.PurityAtK(20):P0} of its top 20 items carry it, and it fires on {clean.ItemFrequency:P0} of all items.",
+                        + $"{clean.PurityAtK(20):0%} of its top 20 items carry it, and it fires on {clean.ItemFrequency:0%} of all items.",
                     Href = Links.Neuron(sae, clean.Index), Detail = $"neuron #{clean.Index} '{clean.Label.Name}' of {source}", Quality = quality,
-                };
-            case SuppressionKey when ShowcasePicks.CleanNeuron(sae.Profiles) is { } clean:
-                return Pending(key, sae.Dataset.Name) with
-                {
-                    Story = $"Cap neuron #{clean.Index} ({clean.Label.Name}) in the codes of 50 {clean.Label.Name} fans and watch {clean.Label.Name}'s share "
-                        + "of their top-30 fall as the slider goes down: the recommender retuned without retraining.",
-                    Href = Links.UsersLab(sae, clean.Index, play: true), Detail = $"neuron #{clean.Index} '{clean.Label.Name}' of {source}", Quality = quality,
                 };
             case PromotionKey:
                 var artist = sae.Dataset.Items.FirstOrDefault(i => string.Equals(i.Title, PromotedArtist, StringComparison.OrdinalIgnoreCase));
@@ -101,6 +101,34 @@ public sealed class ShowcaseService(ConceptCatalog concepts, RunCatalog runs, Tr
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Of the cleanest neurons, the one whose deepest cap (the lab's grid end) lowers its facet's share of its 50 fans'
+    /// top-30s the most, measured through the lab's own service; the story quotes that measurement.
+    /// </summary>
+    private async Task<ShowcaseCard?> SuppressionAsync(ExploredSae sae, CancellationToken ct)
+    {
+        (NeuronProfile Neuron, AudienceShift Shift)? best = null;
+        foreach (var neuron in ShowcasePicks.CleanNeurons(sae.Profiles).Take(SuppressionCandidates))
+        {
+            int facet = Audience.FacetIndex(sae.Dataset, neuron.Label.Name);
+            var audience = await labs.AudienceAsync(sae, $"facet:{neuron.Label.Name}:50", ct);
+            var deepest = LevelGrid.For(neuron.MaxActivation, EditMode.Cap).Min;
+            var shift = await labs.ShiftAsync(sae, audience, LatentEdit.Suppress([neuron.Index], deepest), i => sae.Dataset.Items[i].Facets.Contains(facet), ct);
+            if (best is null || shift.RelativeChange < best.Value.Shift.RelativeChange) best = (neuron, shift);
+        }
+        if (best is not { } pick) return null;
+        var (clean, measured) = pick;
+        string name = clean.Label.Name;
+        return Pending(SuppressionKey, sae.Dataset.Name) with
+        {
+            Story = $"Cap neuron #{clean.Index} ({name}) in the codes of 50 {name} fans: {name}'s share of their top-30s goes from "
+                + $"{measured.ShareBefore:0%} to {measured.ShareAfter:0%} at the slider's end, without retraining.",
+            Href = Links.UsersLab(sae, clean.Index, play: true),
+            Detail = $"neuron #{clean.Index} '{name}' of {sae.Run.Id} ({sae.Run.Preset}, {sae.Dataset.Name})",
+            Quality = sae.Record.SaeMetrics is { } metrics ? QualityThresholds.Of(metrics) : [],
+        };
     }
 
     private static ShowcaseCard Pending(string key, string dataset) => key switch

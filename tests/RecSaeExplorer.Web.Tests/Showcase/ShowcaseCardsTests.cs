@@ -3,11 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RecSaeExplorer.Core.Datasets;
+using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Engine.Recommenders;
 using RecSaeExplorer.Web.Components.Showcase;
 using RecSaeExplorer.Web.Concepts;
 using RecSaeExplorer.Web.Hosting;
 using RecSaeExplorer.Web.Jobs;
+using RecSaeExplorer.Web.Labs;
 using RecSaeExplorer.Web.Showcase;
 using RecSaeExplorer.Web.Tests.Labs;
 using RecSaeExplorer.Web.Tests.Support;
@@ -25,7 +27,7 @@ public sealed class ShowcaseCardsTests(TinyRunsFixture runs)
     {
         using var concepts = new ConceptCatalog(runs.Catalog, NullLogger<ConceptCatalog>.Instance);
         var queue = EngineServices.Queue();
-        var showcase = new ShowcaseService(concepts, runs.Catalog, queue, Options.Create(new ExplorerOptions()));
+        var showcase = new ShowcaseService(concepts, runs.Catalog, queue, Options.Create(new ExplorerOptions()), Labs());
         using var lease = await concepts.LeaseAsync(runs.Sae.Id);
         var clean = ShowcasePicks.CleanNeuron(lease.Value.Profiles);
 
@@ -40,9 +42,8 @@ public sealed class ShowcaseCardsTests(TinyRunsFixture runs)
         else
         {
             Assert.Equal($"neurons/{runs.Sae.Id}/{clean.Index}", cards[0].Href);
-            Assert.StartsWith($"lab/users?run={runs.Sae.Id}&neuron={clean.Index}&level=0&mode=cap&audience=facet%3A", cards[2].Href);
-            Assert.EndsWith("&play=1", cards[2].Href);
             Assert.NotEmpty(cards[0].Quality);
+            await AssertStrongestSuppressionAsync(lease.Value, cards[2]);
         }
         Assert.False(cards[1].IsLive);
         Assert.Contains("No SAE run of lastfm", cards[1].Missing);
@@ -60,7 +61,7 @@ public sealed class ShowcaseCardsTests(TinyRunsFixture runs)
         using var lease = await concepts.LeaseAsync(runs.Sae.Id);
         var sae = lease.Value;
         var showcase = new ShowcaseService(concepts, runs.Catalog, EngineServices.Queue(),
-            Options.Create(new ExplorerOptions { DemoDataset = DatasetCatalog.DefaultName }));
+            Options.Create(new ExplorerOptions { DemoDataset = DatasetCatalog.DefaultName }), Labs());
         // Without the artist in the catalogue, the story cannot be told on this run.
         var card = (await showcase.CardsAsync())[1];
         Assert.False(card.IsLive);
@@ -74,5 +75,25 @@ public sealed class ShowcaseCardsTests(TinyRunsFixture runs)
         Assert.Equal("false", cut.Find("[data-card='promotion']").GetAttribute("data-live"));
         Assert.Contains("Not ready yet", cut.Find("[data-card='promotion'] .showcase-open").TextContent);
         Assert.Contains("No SAE run of lastfm", cut.Find("[data-card='promotion'] .showcase-missing").TextContent);
+    }
+
+    internal static LabService Labs() => new(Options.Create(new ExplorerOptions()), NullLogger<LabService>.Instance);
+
+    // The suppression story's neuron is, among the cleanest candidates, the one whose deepest cap lowers its facet's share of
+    // its 50 fans' lists the most, and the card quotes that shift; both recomputed here through the engine directly.
+    internal static async Task AssertStrongestSuppressionAsync(ExploredSae sae, ShowcaseCard card)
+    {
+        var measured = await sae.RunAsync(() => ShowcasePicks.CleanNeurons(sae.Profiles).Take(ShowcaseService.SuppressionCandidates).Select(n =>
+        {
+            int facet = Audience.FacetIndex(sae.Dataset, n.Label.Name);
+            var users = Audience.Parse($"facet:{n.Label.Name}:50", sae.Dataset, sae.Split).Users;
+            using var context = new InterventionContext(sae.Recommender.Recommender.Model, sae.Sae.Sae, sae.Split.Train, users);
+            var edit = LatentEdit.Suppress([n.Index], LevelGrid.For(n.MaxActivation, EditMode.Cap).Min);
+            return (Neuron: n, Shift: UserIntervention.Apply(context, edit, i => sae.Dataset.Items[i].Facets.Contains(facet)));
+        }).ToList());
+        var strongest = measured.MinBy(m => m.Shift.RelativeChange);
+        Assert.StartsWith($"lab/users?run={sae.Run.Id}&neuron={strongest.Neuron.Index}&level=0&mode=cap&audience=facet%3A", card.Href);
+        Assert.EndsWith("&play=1", card.Href);
+        Assert.Contains($"goes from {strongest.Shift.ShareBefore:0%} to {strongest.Shift.ShareAfter:0%}", card.Story);
     }
 }
