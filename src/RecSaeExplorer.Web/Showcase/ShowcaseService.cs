@@ -82,8 +82,8 @@ public sealed class ShowcaseService(ConceptCatalog concepts, RunCatalog runs, Tr
             case CleanNeuronKey when ShowcasePicks.CleanNeuron(sae.Profiles) is { } clean:
                 return Pending(key, sae.Dataset.Name) with
                 {
-                    Story = $"Neuron #{clean.Index} of an SAE on the {sae.Dataset.Name} recommender fires on {clean.Label.Name} {sae.Dataset.FacetKind}s: "
-                        + $"{clean.PurityAtK(20):0%} of its top 20 items carry it, and it fires on {clean.ItemFrequency:0%} of all items.",
+                    Story = $"Neuron #{clean.Index} of an SAE on the {sae.Dataset.Name} recommender reads as '{clean.Label.Name}': {clean.PurityAtK(20):0%} of "
+                        + $"the 20 items it fires on most are {clean.Label.Name}, and it fires on {clean.ItemFrequency:0.#%} of all items.",
                     Href = Links.Neuron(sae, clean.Index), Detail = $"neuron #{clean.Index} '{clean.Label.Name}' of {source}", Quality = quality,
                 };
             case PromotionKey:

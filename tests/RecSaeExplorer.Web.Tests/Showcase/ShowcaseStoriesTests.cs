@@ -20,7 +20,7 @@ public sealed class ShowcaseStoriesTests(NeuronRunsFixture runs)
         var cards = await showcase.CardsAsync();
 
         Assert.Equal($"neurons/{runs.SaeId}/{clean.Index}", cards[0].Href);
-        Assert.Contains($"fires on {clean.Label.Name}", cards[0].Story);
+        Assert.Contains($"reads as '{clean.Label.Name}'", cards[0].Story);
         await ShowcaseCardsTests.AssertStrongestSuppressionAsync(runs.Sae, cards[2]);
         Assert.True(cards[2].IsLive);
     }
