@@ -53,6 +53,12 @@ public sealed record Experiment
     /// <summary>Promotions: dataset ids of the items pushed out of audience top-30s, most affected first.</summary>
     public IReadOnlyList<int>? PushedOut { get; init; }
 
+    /// <summary>
+    /// The curve the lab showed: promotions' reach at every level of the sweep (all users and unflagged), suppressions'
+    /// and nudges' concept share at every computed level. Null on experiments saved before it was recorded.
+    /// </summary>
+    public IReadOnlyList<DosePoint>? DoseCurve { get; init; }
+
     /// <summary>The absolute address that reopens the lab as saved.</summary>
     public string? Link { get; init; }
 

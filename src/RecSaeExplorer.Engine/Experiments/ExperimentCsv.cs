@@ -38,6 +38,9 @@ public sealed partial record ExperimentCsvRow
     public string MinimumLevel { get; init; } = "";
     public string PushedOut { get; init; } = "";
     public string Link { get; init; } = "";
+
+    /// <summary>"level:value" per level, "level:value/unflagged" for promotions (reach over all users / unflagged users).</summary>
+    public string DoseCurve { get; init; } = "";
 }
 
 public static class ExperimentCsv
@@ -66,8 +69,12 @@ public static class ExperimentCsv
         EligibleUnflagged = Text(e.EligibleUnflagged), MinimumLevel = Text(e.MinimumLevel),
         PushedOut = string.Join(' ', (e.PushedOut ?? []).Select(i => i.ToString(CultureInfo.InvariantCulture))), ShareBefore = Text(e.ShareBefore),
         ShareAfter = Text(e.ShareAfter), Summary = Safe(e.Summary), Note = Safe(e.Note), State = Safe(e.State),
-        Link = Safe(e.Link),
+        Link = Safe(e.Link), DoseCurve = Curve(e.DoseCurve),
     };
+
+    private static string Curve(IReadOnlyList<DosePoint>? curve) => string.Join(' ', (curve ?? []).Select(p =>
+        $"{p.Level.ToString("R", CultureInfo.InvariantCulture)}:{p.Value.ToString("R", CultureInfo.InvariantCulture)}"
+        + (p.Unflagged is { } u ? $"/{u.ToString("R", CultureInfo.InvariantCulture)}" : "")));
 
     private static string Safe(string? text) => CsvFormulaGuard.Neutralize(text);
     private static string Text(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";

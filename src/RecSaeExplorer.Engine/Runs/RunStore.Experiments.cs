@@ -43,6 +43,10 @@ internal static class ExperimentDocuments
         ["reachedUnflagged"] = Value(e.ReachedUnflagged), ["eligibleUnflagged"] = Value(e.EligibleUnflagged), ["minimumLevel"] = Value(e.MinimumLevel),
         ["pushedOut"] = e.PushedOut is null ? BsonValue.Null : new BsonArray(e.PushedOut.Select(i => new BsonValue(i))),
         ["link"] = e.Link is null ? BsonValue.Null : new BsonValue(e.Link),
+        ["doseCurve"] = e.DoseCurve is null ? BsonValue.Null : new BsonArray(e.DoseCurve.Select(p => new BsonDocument
+        {
+            ["level"] = p.Level, ["value"] = p.Value, ["unflagged"] = Value(p.Unflagged),
+        })),
     };
 
     public static Experiment FromBson(BsonDocument d) => new()
@@ -59,6 +63,9 @@ internal static class ExperimentDocuments
         ReachedUnflagged = Int(d["reachedUnflagged"]), EligibleUnflagged = Int(d["eligibleUnflagged"]), MinimumLevel = Double(d["minimumLevel"]),
         PushedOut = d["pushedOut"].IsArray ? [.. d["pushedOut"].AsArray.Select(v => v.AsInt32)] : null,
         Link = d["link"].IsNull ? null : d["link"].AsString,
+        DoseCurve = d["doseCurve"].IsArray
+            ? [.. d["doseCurve"].AsArray.Select(p => new DosePoint(p["level"].AsDouble, p["value"].AsDouble, Double(p["unflagged"])))]
+            : null,
     };
 
     private static BsonValue Value(int? v) => v is { } x ? new BsonValue(x) : BsonValue.Null;

@@ -31,19 +31,23 @@ public static class LabExperiments
             EligibleUnflagged = trusted.Eligible,
             MinimumLevel = view.MinimumLevel,
             PushedOut = [.. view.Shown.Collateral.Select(c => sae.Dataset.Items[c.Item].Id)],
+            DoseCurve = [.. view.Sweep.Steps.Select(s => new DosePoint(s.Level, GuardedReach.Of(s, null).Reached, GuardedReach.Of(s, view.Unflagged).Reached))],
             Link = link,
             Summary = string.Create(CultureInfo.InvariantCulture,
                 $"reached {all.Reached} of {all.Eligible} eligible ({all.Share * 100:0}%) of {audience.Count} users; unflagged {trusted.Reached} of {trusted.Eligible} ({trusted.Share * 100:0}%), {view.FlaggedCount} flagged{(view.ExcludeFlagged ? " and excluded" : "")}; {all.ReachedResearch} by the research count"),
         };
     }
 
-    public static Experiment Shift(ExploredSae sae, LabState state, LabAudience audience, AudienceShift shift, string concept, string author, string note) =>
+    /// <summary>A suppression or nudge as the lab shows it: <paramref name="shift"/> and <paramref name="curve"/> are over the users kept (all, or the unflagged).</summary>
+    public static Experiment Shift(ExploredSae sae, LabState state, LabAudience audience, AudienceShift shift, ShiftSweep curve, string concept, string author,
+        string note) =>
         Base(sae, state, audience, state.Mode == EditMode.Cap ? ExperimentKind.Suppress : ExperimentKind.Nudge, author, note) with
         {
             ShareBefore = shift.ShareBefore,
             ShareAfter = shift.ShareAfter,
+            DoseCurve = [.. curve.Shifts.Select(s => new DosePoint(s.Level, s.ShareAfter))],
             Summary = string.Create(CultureInfo.InvariantCulture,
-                $"{concept} share of top-30 {shift.ShareBefore * 100:0.0}% → {shift.ShareAfter * 100:0.0}% ({shift.RelativeChange * 100:+0;-0;0}%) over {audience.Count} users"),
+                $"{concept} share of top-30 {shift.ShareBefore * 100:0.0}% → {shift.ShareAfter * 100:0.0}% ({shift.RelativeChange * 100:+0;-0;0}%) over {shift.Users.Count} users{(state.ExcludeFlagged ? " (flagged excluded)" : "")}"),
         };
 
     /// <summary>Where an experiment reopens: its lab with its saved state.</summary>

@@ -81,6 +81,20 @@ public sealed class RunStoreAnnotationsTests : IDisposable
     }
 
     [Fact]
+    public void A_dose_curve_is_stored_and_read_back_and_older_entries_have_none()
+    {
+        using var store = new RunStore(StorePath);
+        DosePoint[] curve = [new(0, 0, 0), new(0.25, 3, 2), new(0.5, 7.5, null)];
+        store.SaveExperiment(Experiment("exp-1", "sae-1", DateTime.UtcNow) with { DoseCurve = curve });
+        store.SaveExperiment(Experiment("exp-2", "sae-1", DateTime.UtcNow));
+
+        Assert.Equal(curve, store.FindExperiment("exp-1")!.DoseCurve);
+        Assert.Null(store.FindExperiment("exp-2")!.DoseCurve);
+        string row = ExperimentCsv.ToText([store.FindExperiment("exp-1")!]).Split('\n')[1];
+        Assert.EndsWith(",0:0/0 0.25:3/2 0.5:7.5", row.TrimEnd('\r'));
+    }
+
+    [Fact]
     public void Csv_export_has_one_row_per_experiment_with_dataset_ids()
     {
         var e = Experiment("exp-1", "sae-1", new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc)) with { Note = "demo, with a comma" };

@@ -126,6 +126,8 @@ public sealed class GuardrailLabTests(TinyRunsFixture runs)
         Assert.StartsWith("http", saved.Link);
         Assert.EndsWith($"lab/promote?{saved.State}", saved.Link);
         Assert.Contains("flagged=exclude", saved.State);
+        var curve = await DoseCurveAsync(lab, kept);
+        Assert.Equal(curve, saved.DoseCurve);
 
         string csv = ExperimentCsv.ToText([saved]);
         string[] header = csv.Split('\n')[0].Trim().Split(',');
@@ -134,7 +136,22 @@ public sealed class GuardrailLabTests(TinyRunsFixture runs)
         Assert.Contains("PushedOut", header);
         Assert.Contains("Link", header);
         Assert.Contains(saved.Link!, csv);
+        Assert.Contains("DoseCurve", header);
+        var top = curve[^1];
+        Assert.Contains(FormattableString.Invariant($"{top.Level:R}:{top.Value:R}/{top.Unflagged:R}"), csv);
     }
+
+    // Reach over all users and over the kept ones at every grid level, computed through the engine.
+    private static Task<List<DosePoint>> DoseCurveAsync(LabCase lab, bool[] kept) => lab.Sae.RunAsync(() =>
+    {
+        var users = RecSaeExplorer.Engine.Interventions.Audience.Parse(lab.Audience, lab.Sae.Dataset, lab.Sae.Split).Users;
+        using var context = new InterventionContext(lab.Sae.Recommender.Recommender.Model, lab.Sae.Sae.Sae, lab.Sae.Split.Train, users);
+        return RecSaeExplorer.Web.Labs.LevelGrid.For(lab.Sae.Profiles[lab.Neuron].MaxActivation, EditMode.Set).Levels.Select(level =>
+        {
+            var s = Promotion.Step(context, lab.Item, new LatentEdit([lab.Neuron], level));
+            return new DosePoint(level, s.Users.Count(u => u.Reached), s.Users.Where((u, p) => kept[p] && u.Reached).Count());
+        }).ToList();
+    });
 
     // The smallest grid level whose reach over the kept users is at least half their eligible, computed through the engine.
     private static Task<double?> MinimumLevelAsync(LabCase lab, bool[] kept) => lab.Sae.RunAsync(() =>

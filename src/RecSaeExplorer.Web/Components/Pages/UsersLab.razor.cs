@@ -66,7 +66,7 @@ public partial class UsersLab
         {
             string author = (await Governed.ActorAsync()).Name;
             int flagged = LabRows.Flagged(Audience!, Labs.GuardrailThreshold);
-            var experiment = LabExperiments.Shift(Sae!, Applied, Audience!, _view.Shift, _view.Concept, author, note) with
+            var experiment = LabExperiments.Shift(Sae!, Applied, Audience!, _view.Shift, _view.Curve, _view.Concept, author, note) with
             {
                 GuardrailFlagged = flagged, GuardrailThreshold = Labs.GuardrailThreshold, Link = Link(Applied.ToQuery()),
             };
