@@ -25,7 +25,7 @@ public sealed class ExperimentsExportTests(TinyRunsFixture runs)
         Assert.StartsWith("Id,CreatedUtc,Author,RunId,Dataset,Kind,ItemId,ItemTitle,Neuron,NeuronLabel,Level,Mode,Audience", lines[0]);
         Assert.Equal(runs.Catalog.Experiments(runs.Sae.Id).Count + 1, lines.Length);
         string row = Assert.Single(lines, l => l.Contains(author, StringComparison.Ordinal));
-        Assert.Equal($"{saved.Id},2026-01-02T03:04:05.0000000Z,{author},{runs.Sae.Id},ml-latest-small,suppress,,,3,\"Horror, \"\"scary\"\"\",-1.5,cap,facet:Horror:40,40,,,0.4,0.1,Horror share 40% → 10%,\"a, b\",run=x&neuron=3&level=-1.5&mode=cap,,,,,,,", row);
+        Assert.Equal($"{saved.Id},2026-01-02T03:04:05.0000000Z,{author},{runs.Sae.Id},ml-latest-small,suppress,,,3,\"Horror, \"\"scary\"\"\",-1.5,cap,facet:Horror:40,40,,,0.4,0.1,Horror share 40% → 10%,\"a, b\",run=x&neuron=3&level=-1.5&mode=cap,,,,,,,,", row); // the last empty cell: no dose curve
         Assert.DoesNotContain(author, ExperimentsExport.Csv(runs.Catalog, "some-other-run"));
     }
 }

@@ -23,6 +23,8 @@ public class HomeTests
         {
             await using var ctx = ExplorerTestContext.Create().WithDatasets(ExplorerTestContext.DatasetService(empty));
 
+            ctx.ComponentFactories.AddStub<RecSaeExplorer.Web.Components.Showcase.ShowcaseCards>(); // the stories have their own tests (ShowcaseCardsTests)
+
             var cut = ctx.Render<Home>();
 
             cut.WaitForAssertion(() =>
@@ -46,6 +48,8 @@ public class HomeTests
         var expected = DatasetStats.Of(new DatasetCatalog(new ProductPaths(TestPaths.ShippedData, TestPaths.ShippedData)).Load(DatasetCatalog.DefaultName));
         await using var ctx = ExplorerTestContext.Create().WithDatasets(ExplorerTestContext.DatasetService(TestPaths.ShippedData));
 
+        ctx.ComponentFactories.AddStub<RecSaeExplorer.Web.Components.Showcase.ShowcaseCards>(); // the stories have their own tests (ShowcaseCardsTests)
+
         var cut = ctx.Render<Home>();
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindComponents<PlotlyChart>().Count), LoadTimeout);
@@ -64,6 +68,7 @@ public class HomeTests
     public async Task Picking_another_dataset_reloads_the_charts()
     {
         await using var ctx = ExplorerTestContext.Create().WithDatasets(ExplorerTestContext.DatasetService(TestPaths.ShippedData));
+        ctx.ComponentFactories.AddStub<RecSaeExplorer.Web.Components.Showcase.ShowcaseCards>(); // the stories have their own tests (ShowcaseCardsTests)
         var cut = ctx.Render<Home>();
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindComponents<PlotlyChart>().Count), LoadTimeout);
         var genres = PlotlyTrace.SingleBar(cut.FindComponent<FacetHistogram>()).Labels();
