@@ -47,6 +47,39 @@ public sealed class NeuronsPageTests(NeuronRunsFixture runs)
     }
 
     [Fact]
+    public async Task A_sorted_column_goes_into_the_link_and_a_link_opens_sorted()
+    {
+        await using var ctx = runs.NewContext();
+        ctx.Render<MudPopoverProvider>();
+        var cut = ctx.Render<NeuronsPage>(p => p.Add(c => c.RunId, runs.SaeId));
+        WaitForGrid(cut);
+
+        // Confidence's header explains the term, so its sort control is the grid's SortToggle: ascending, then descending.
+        Toggle(cut, "Confidence");
+        cut.WaitForAssertion(() => Assert.Equal("ascending", ToggleOf(cut, "Confidence").GetAttribute("data-direction")), Wait);
+        Toggle(cut, "Confidence");
+        cut.WaitForAssertion(() => Assert.Equal("descending", ToggleOf(cut, "Confidence").GetAttribute("data-direction")), Wait);
+        var expected = runs.Sae.Profiles.Select(p => p.Label.Confidence).OrderDescending().Take(10).ToList();
+        cut.WaitForAssertion(() => Assert.Equal(expected, CurrentPage(cut).Take(10).ToList()), Wait);
+
+        await EngineServices.Eventually(() => ctx.Uri().Contains("sort=Confidence&desc=1", StringComparison.Ordinal), "the sort in the URL");
+
+        // The same link in a new page opens sorted by confidence, highest first.
+        var again = ctx.Render<NeuronsPage>(p => p.Add(c => c.RunId, runs.SaeId));
+        WaitForGrid(again);
+        again.WaitForAssertion(() => Assert.Equal(expected, CurrentPage(again).Take(10).ToList()), Wait);
+    }
+
+    private static AngleSharp.Dom.IElement ToggleOf(IRenderedComponent<NeuronsPage> cut, string title) =>
+        cut.FindAll("th").Single(th => th.TextContent.Contains(title, StringComparison.Ordinal)).QuerySelector(".sort-toggle")!;
+
+    private static void Toggle(IRenderedComponent<NeuronsPage> cut, string title) => ToggleOf(cut, title).Click();
+
+    // The label confidences of the rows on the grid's current page, in the order shown (the first cell is the neuron's index).
+    private IEnumerable<double> CurrentPage(IRenderedComponent<NeuronsPage> cut) =>
+        cut.FindAll("tr.neuron-row").Select(r => runs.Sae.Profiles[int.Parse(r.QuerySelector("td")!.TextContent.Trim())].Label.Confidence);
+
+    [Fact]
     public async Task The_status_and_side_filters_keep_dead_or_user_active_neurons()
     {
         await using var ctx = runs.NewContext();
