@@ -31,7 +31,7 @@ public static class LabExperiments
             EligibleUnflagged = trusted.Eligible,
             MinimumLevel = view.MinimumLevel,
             PushedOut = [.. view.Shown.Collateral.Select(c => sae.Dataset.Items[c.Item].Id)],
-            DoseCurve = [.. view.Sweep.Steps.Select(s => new DosePoint(s.Level, GuardedReach.Of(s, null).Reached, GuardedReach.Of(s, view.Unflagged).Reached))],
+            DoseCurve = [.. view.Curve().Select(p => new DosePoint(p.Level, p.All.Reached, p.Trusted.Reached))],
             Link = link,
             Summary = string.Create(CultureInfo.InvariantCulture,
                 $"reached {all.Reached} of {all.Eligible} eligible ({all.Share * 100:0}%) of {audience.Count} users; unflagged {trusted.Reached} of {trusted.Eligible} ({trusted.Share * 100:0}%), {view.FlaggedCount} flagged{(view.ExcludeFlagged ? " and excluded" : "")}; {all.ReachedResearch} by the research count"),

@@ -30,6 +30,13 @@ public sealed record PromotionView(ItemInfo Item, DoseResponse Sweep, PromotionS
 
     public int FlaggedCount => Unflagged.Count(u => !u);
 
+    /// <summary>
+    /// The dose curve: reach at every level of the sweep over all users and over the unflagged ones. What the lab
+    /// draws and what a saved experiment keeps, from one computation.
+    /// </summary>
+    public IReadOnlyList<(double Level, GuardedReach All, GuardedReach Trusted)> Curve() =>
+        [.. Sweep.Steps.Select(s => (s.Level, GuardedReach.Of(s, null), GuardedReach.Of(s, Unflagged)))];
+
     /// <summary>The smallest level reaching the target share of the kept audience's eligible users.</summary>
     public double? MinimumLevel => GuardedReach.MinimumLevel(Sweep, ExcludeFlagged ? Unflagged : null);
 

@@ -75,8 +75,8 @@ public sealed class ShowcaseService(ConceptCatalog concepts, RunCatalog runs, Tr
 
     private static ShowcaseCard? Live(string key, ExploredSae sae)
     {
-        string source = $"{sae.Run.Id} ({sae.Run.Preset}, {sae.Dataset.Name})";
-        var quality = sae.Record.SaeMetrics is { } metrics ? QualityThresholds.Of(metrics) : [];
+        string source = Source(sae);
+        var quality = Quality(sae);
         switch (key)
         {
             case CleanNeuronKey when ShowcasePicks.CleanNeuron(sae.Profiles) is { } clean:
@@ -126,10 +126,14 @@ public sealed class ShowcaseService(ConceptCatalog concepts, RunCatalog runs, Tr
             Story = $"Cap neuron #{clean.Index} ({name}) in the codes of 50 {name} fans: {name}'s share of their top-30s goes from "
                 + $"{measured.ShareBefore:0%} to {measured.ShareAfter:0%} at the slider's end, without retraining.",
             Href = Links.UsersLab(sae, clean.Index, play: true),
-            Detail = $"neuron #{clean.Index} '{name}' of {sae.Run.Id} ({sae.Run.Preset}, {sae.Dataset.Name})",
-            Quality = sae.Record.SaeMetrics is { } metrics ? QualityThresholds.Of(metrics) : [],
+            Detail = $"neuron #{clean.Index} '{name}' of {Source(sae)}", Quality = Quality(sae),
         };
     }
+
+    // Which run a story uses, and how well its SAE reproduces the recommender: said the same way on every card.
+    private static string Source(ExploredSae sae) => $"{sae.Run.Id} ({sae.Run.Preset}, {sae.Dataset.Name})";
+
+    private static IReadOnlyList<QualityGrade> Quality(ExploredSae sae) => sae.Record.SaeMetrics is { } metrics ? QualityThresholds.Of(metrics) : [];
 
     private static ShowcaseCard Pending(string key, string dataset) => key switch
     {
