@@ -6,7 +6,7 @@ namespace RecSaeExplorer.Web.Tests.Browser;
 /// <summary>The explorer with anonymous browsing off: every page needs a sign-in, but the sign-in itself works.</summary>
 public sealed class SignInRequiredServer : ExplorerServer
 {
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Security__AnonymousViewer"] = "false" };
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Security:AnonymousViewer"] = "false" };
 
     /// <summary>The home page now redirects, so the start probe would wait forever: it probes the login page instead.</summary>
     protected override string ProbePath => "account/login";
