@@ -7,7 +7,7 @@ namespace RecSaeExplorer.Benchmarks;
 /// Latency of the promotion lab as a person feels it: from a slider key press to the chosen user's updated
 /// top-30 in Chromium, against an explorer that is already running (start it on the store to measure).
 /// Run: <c>lab-latency url=&lt;lab link with run, item, neuron, audience&gt; [moves=50] [sessions=1] [seconds=60]
-/// [pace=ms] [ramp=ms] [signin=name:password] [screenshot=file.png] [chromium=/usr/bin/chromium]</c>. One session makes <c>moves</c> moves; several
+/// [pace=ms] [ramp=ms] [signin=name:password] [charts=stub] [screenshot=file.png] [chromium=/usr/bin/chromium]</c>. One session makes <c>moves</c> moves; several
 /// sessions each move for <c>seconds</c>. Without <c>pace</c> each session presses the next key as soon as the
 /// last move shows (a closed loop: the load a machine saturates under); with it, a session presses at most one
 /// key per <c>pace</c> ms, like a person stepping a slider. Prints p50/p95/max and the errors (moves not shown
@@ -17,6 +17,9 @@ namespace RecSaeExplorer.Benchmarks;
 /// in a circuit with a sign-in cookie: compare with the same run without it for the cost of authentication. Use
 /// <c>{i}</c> in the name (<c>signin=viewer{i}:pw</c> → viewer1, viewer2, ...) so sessions are different people: one
 /// name shared by all sessions meets the per-person cap on heavy lab work (Explorer:MaxConcurrentLabWorkPerUser).
+/// <c>charts=stub</c> serves the pages a Plotly that accepts every call and draws nothing: the server's work per move
+/// (re-rank, render, diff) is unchanged, but 50 tabs no longer spend the machine's two cores drawing charts, which
+/// is the browser's cost, not the explorer's.
 /// </summary>
 internal static class LabLatency
 {
@@ -49,6 +52,16 @@ internal static class LabLatency
         })
         """;
 
+    // Plotly's API as Plotly.Blazor and the level line call it, drawing nothing.
+    private const string PlotlyStub = """
+        (() => {
+          const el = gd => typeof gd === 'string' ? document.getElementById(gd) : gd;
+          const done = gd => { const e = el(gd); if (e && !e.on) e.on = () => {}; return Promise.resolve(e); };
+          window.Plotly = { newPlot: done, react: done, relayout: done, restyle: done, update: done, addTraces: done, deleteTraces: done,
+            extendTraces: done, prependTraces: done, purge: () => {}, toImage: () => Promise.resolve(''), downloadImage: () => Promise.resolve() };
+        })();
+        """;
+
     public static async Task RunAsync(string[] args)
     {
         var o = args.Select(a => a.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
@@ -73,7 +86,7 @@ internal static class LabLatency
             {
                 // {i} in the name gives each session its own account (1-based): the per-person cap on heavy lab work counts per name.
                 var account = signIn is null ? null : new[] { signIn[0].Replace("{i}", (i + 1).ToString(CultureInfo.InvariantCulture)), signIn.ElementAtOrDefault(1) ?? "" };
-                return await SessionAsync(browser, url, moves, duration, pace, account, o.GetValueOrDefault("screenshot"));
+                return await SessionAsync(browser, url, moves, duration, pace, account, o.GetValueOrDefault("charts") == "stub", o.GetValueOrDefault("screenshot"));
             }
             catch (Exception e) when (e is PlaywrightException or TimeoutException)
             {
@@ -84,13 +97,15 @@ internal static class LabLatency
         var times = runs.SelectMany(r => r.Times).Order().ToArray();
         int errors = runs.Sum(r => r.Errors);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sessions {sessions}, {(signIn is null ? "anonymous" : $"signed in as {signIn[0]}")}, pace {pace.TotalMilliseconds:F0} ms, moves {times.Length} (per session {string.Join('/', runs.Select(r => r.Times.Count))}), errors {errors}; slider → top-30 ms: p50 {Pct(times, 0.5):F0}, p95 {Pct(times, 0.95):F0}, max {(times.Length == 0 ? 0 : times[^1]):F0}"));
+            $"sessions {sessions}{(o.GetValueOrDefault("charts") == "stub" ? " (charts stubbed)" : "")}, {(signIn is null ? "anonymous" : $"signed in as {signIn[0]}")}, pace {pace.TotalMilliseconds:F0} ms, moves {times.Length} (per session {string.Join('/', runs.Select(r => r.Times.Count))}), errors {errors}; slider → top-30 ms: p50 {Pct(times, 0.5):F0}, p95 {Pct(times, 0.95):F0}, max {(times.Length == 0 ? 0 : times[^1]):F0}"));
     }
 
     private static async Task<(List<double> Times, int Errors)> SessionAsync(IBrowser browser, string url, int moves, TimeSpan? duration, TimeSpan pace,
-        string[]? signIn, string? screenshot)
+        string[]? signIn, bool stubCharts, string? screenshot)
     {
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1100 } });
+        if (stubCharts)
+            await page.RouteAsync("**/plotly-*.min.js", route => route.FulfillAsync(new() { ContentType = "text/javascript", Body = PlotlyStub }));
         page.SetDefaultTimeout(180_000); // an overloaded machine is measured, not crashed on
         int errors = 0;
         page.PageError += (_, e) => { errors++; Console.Error.WriteLine($"page error: {e}"); };

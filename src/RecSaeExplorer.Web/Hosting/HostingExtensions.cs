@@ -1,10 +1,11 @@
 using MudBlazor.Services;
 using RecSaeExplorer.Core.Datasets;
 using RecSaeExplorer.Core.Hosting;
+using RecSaeExplorer.Web.Components.Sharing;
 using RecSaeExplorer.Web.Concepts;
 using RecSaeExplorer.Web.Datasets;
-using RecSaeExplorer.Web.Labs;
 using RecSaeExplorer.Web.Jobs;
+using RecSaeExplorer.Web.Labs;
 using RecSaeExplorer.Web.Runs;
 using RecSaeExplorer.Web.Showcase;
 
@@ -39,6 +40,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<ShowcaseService>();
         builder.Services.AddSingleton<HeavyLabWorkLimiter>();
         builder.Services.AddScoped<HeavyLabWork>();
+        builder.Services.AddScoped<IAddressBar, AddressBar>();
 
         builder.Services.AddMudServices();
         return builder;

@@ -25,6 +25,7 @@ internal static class ExplorerTestContext
         // Pages that show jobs (the home page's first-run banner) need a queue; an idle one is enough.
         ctx.Services.AddSingleton(new RecSaeExplorer.Web.Jobs.TrainingQueue(NullLogger<RecSaeExplorer.Web.Jobs.TrainingQueue>.Instance));
         ctx.AddGovernance();
+        ctx.Services.AddScoped<RecSaeExplorer.Web.Components.Sharing.IAddressBar, NavigatingAddressBar>();
         return ctx;
     }
 

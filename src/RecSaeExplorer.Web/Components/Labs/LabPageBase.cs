@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using RecSaeExplorer.Engine.Interventions;
 using RecSaeExplorer.Engine.Validation;
 using RecSaeExplorer.Web.Caching;
+using RecSaeExplorer.Web.Components.Sharing;
 using RecSaeExplorer.Web.Concepts;
 using RecSaeExplorer.Web.Labs;
 using RecSaeExplorer.Web.Runs;
@@ -34,6 +35,7 @@ public abstract class LabPageBase : ComponentBase, IDisposable
     [Inject] protected HeavyLabWork Heavy { get; set; } = null!;
     [Inject] protected RunCatalog Runs { get; set; } = null!;
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
+    [Inject] private IAddressBar AddressBar { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "run")] public string? RunQuery { get; set; }
     [SupplyParameterFromQuery(Name = "item")] public string? ItemQuery { get; set; }
@@ -252,16 +254,16 @@ public abstract class LabPageBase : ComponentBase, IDisposable
     {
         int version = ++_urlVersion;
         await Task.Delay(UrlAfter);
-        if (version == _urlVersion && !_disposed) PushUrl(state);
+        if (version == _urlVersion && !_disposed) await PushUrlAsync(state);
     }
 
-    private void PushUrl(LabState state)
+    private async Task PushUrlAsync(LabState state)
     {
         string query = state.ToQuery();
         if (!RendererInfo.IsInteractive || new Uri(Navigation.Uri).Query.TrimStart('?') == query) return;
         if (_pushed.Add(query)) _pushedOrder.Enqueue(query);
         while (_pushedOrder.Count > RememberedUrls) _pushed.Remove(_pushedOrder.Dequeue());
-        Navigation.NavigateTo($"{Path}?{query}", replace: true);
+        await AddressBar.ReplaceAsync($"{Path}?{query}");
     }
 
     protected string Link(string query) => $"{Navigation.BaseUri}{Path}?{query}";
