@@ -29,7 +29,9 @@ internal static class LabLatency
     // Times each key press in the page itself: keydown → the DOM batch in which the compared lists show the slider's new level.
     private const string Probe = """
         () => {
-          window.__lat = []; window.__t0 = 0;
+          window.__lat = []; window.__t0 = 0; window.__reconnects = 0;
+          // Blazor raises this on the reconnect dialog when the circuit's connection drops (state 'show').
+          document.addEventListener('components-reconnect-state-changed', e => { if (e.detail?.state === 'show') window.__reconnects++; }, true);
           const slider = () => document.querySelector('.level-slider input[type=range]');
           document.addEventListener('keydown', () => { window.__t0 = performance.now(); }, true);
           new MutationObserver(() => {
@@ -109,6 +111,8 @@ internal static class LabLatency
         page.SetDefaultTimeout(180_000); // an overloaded machine is measured, not crashed on
         int errors = 0;
         page.PageError += (_, e) => { errors++; Console.Error.WriteLine($"page error: {e}"); };
+        // SignalR reports a failed WebSocket and a fallback to long polling only in the console.
+        page.Console += (_, m) => { if (m.Type is "warning" or "error") Console.Error.WriteLine($"console {m.Type}: {m.Text.Split('\n')[0]}"); };
         if (signIn is not null && !await SignInAsync(page, new Uri(url), signIn[0], signIn.ElementAtOrDefault(1) ?? ""))
         {
             await page.CloseAsync();
@@ -153,6 +157,8 @@ internal static class LabLatency
                 Console.Error.WriteLine(e.Message.Split('\n')[0] + " | move not shown: " + await page.EvaluateAsync<string>(
                     "() => JSON.stringify([document.querySelector('.level-slider input[type=range]').value, document.querySelector('.top-list-compare').dataset.level, window.__lat.length])") + $" after {key}, seen {seen}");
                 await page.EvaluateAsync("() => { window.__t0 = 0; }");
+                await slider.FocusAsync(); // a reconnect dialog takes the focus; a person would click the slider again
+
             }
             var rest = pressed + pace - DateTime.UtcNow;
             if (rest > TimeSpan.Zero) await Task.Delay(rest);
@@ -164,6 +170,8 @@ internal static class LabLatency
             Console.WriteLine("renderer ms per move: " + string.Join(", ", new[] { "TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration" }
                 .Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Replace("Duration", "")} {1000 * (after[k] - metricsBefore[k]) / times.Count:F1}"))));
         }
+        int reconnects = await page.EvaluateAsync<int>("() => window.__reconnects");
+        if (reconnects > 0) Console.Error.WriteLine($"the page's connection dropped {reconnects} time(s) and Blazor reconnected it");
         if (screenshot is not null) await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         await page.CloseAsync();
         return (times, errors);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 
 namespace RecSaeExplorer.Web.Hosting;
@@ -18,9 +19,8 @@ public sealed class CircuitSettings
     public TimeSpan DisconnectedCircuitRetentionPeriod { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>
-    /// A JS call (Plotly drawing, the lab's URL update) that takes longer than this fails. Kept at the framework's minute:
-    /// a timed-out URL update is unhandled and ends the circuit, and with 30 s the lab-latency run (10 signed-in sessions
-    /// on 2 busy cores) lost a circuit that way.
+    /// A JS call (Plotly drawing) that takes longer than this fails; the framework's minute. Address-bar updates have their
+    /// own shorter timeout and never end the circuit (<c>AddressBar</c>).
     /// </summary>
     public TimeSpan JSInteropDefaultCallTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -29,6 +29,13 @@ public sealed class CircuitSettings
 
     /// <summary>Largest message a browser may send: 64 KB holds a pasted intervention spec (SignalR's default is 32 KB).</summary>
     public long MaximumReceiveMessageSize { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// How long a connection the browser has negotiated may wait for its WebSocket (and an idle long-polling one for its next
+    /// poll) before the server forgets it. The framework's 15 s was too short for a starved tab: with 50 sessions on 2 cores,
+    /// WebSockets opened after that got a 404 and those pages fell back to long polling, which then missed moves.
+    /// </summary>
+    public TimeSpan NegotiatedConnectionTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     public void ApplyTo(CircuitOptions o)
     {
@@ -40,10 +47,13 @@ public sealed class CircuitSettings
 
     public void ApplyTo(HubOptions o) => o.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
 
+    public void ApplyTo(ConnectionOptions o) => o.DisconnectTimeout = NegotiatedConnectionTimeout;
+
     /// <summary>Registers Blazor Server with these limits from configuration.</summary>
     public static IServerSideBlazorBuilder AddInteractiveServer(IHostApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(SectionName).Get<CircuitSettings>() ?? new CircuitSettings();
+        builder.Services.Configure<ConnectionOptions>(settings.ApplyTo);
         return builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents(settings.ApplyTo)
             .AddHubOptions(settings.ApplyTo);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,12 +38,14 @@ public sealed class ProductionSettingsTests : IDisposable
                 (circuit.DisconnectedCircuitMaxRetained, circuit.DisconnectedCircuitRetentionPeriod, circuit.JSInteropDefaultCallTimeout,
                     circuit.MaxBufferedUnacknowledgedRenderBatches));
             Assert.Equal(64 * 1024, ComponentHubOptions(defaults).MaximumReceiveMessageSize);
+            Assert.Equal(TimeSpan.FromMinutes(1), defaults.Services.GetRequiredService<IOptions<ConnectionOptions>>().Value.DisconnectTimeout);
         }
         await using var configured = Explorer(("Circuits:DisconnectedCircuitMaxRetained", "7"), ("Circuits:JSInteropDefaultCallTimeout", "00:00:05"),
-            ("Circuits:MaximumReceiveMessageSize", "1000"));
+            ("Circuits:MaximumReceiveMessageSize", "1000"), ("Circuits:NegotiatedConnectionTimeout", "00:00:20"));
         var options = configured.Services.GetRequiredService<IOptions<CircuitOptions>>().Value;
         Assert.Equal((7, TimeSpan.FromSeconds(5)), (options.DisconnectedCircuitMaxRetained, options.JSInteropDefaultCallTimeout));
         Assert.Equal(1000, ComponentHubOptions(configured).MaximumReceiveMessageSize);
+        Assert.Equal(TimeSpan.FromSeconds(20), configured.Services.GetRequiredService<IOptions<ConnectionOptions>>().Value.DisconnectTimeout);
     }
 
     // Blazor's hub type is internal; its options are what AddHubOptions configures.
