@@ -49,4 +49,15 @@ public class SaePresetsTests
             DeadLatents = topK.DeadLatents with { AuxCoefficient = 0.5 },
         }, mf);
     }
+
+    [Fact]
+    public void Balanced_preset_is_batch_topk_on_the_papers_width_with_the_block_logit_prediction_term()
+    {
+        var compact = SaePresets.Get("compact", RecommenderModel.Ncf, 20);
+        var ncf = SaePresets.Get("balanced", RecommenderModel.Ncf, 20);
+        Assert.Equal((SaeActivation.BatchTopK, 22, 16), (ncf.Architecture.Activation, ncf.Architecture.Width, ncf.Architecture.K));
+        Assert.Equal((PredictionLossKind.LogitMse, PredictionPairs.Block), (ncf.Prediction.Loss, ncf.Prediction.Pairs));
+        Assert.Equal((compact.Loss, compact.DeadLatents, compact.Schedule), (ncf.Loss, ncf.DeadLatents, ncf.Schedule));
+        Assert.Equal(70, SaePresets.Get("balanced", RecommenderModel.Mf, 64).Architecture.Width);
+    }
 }
