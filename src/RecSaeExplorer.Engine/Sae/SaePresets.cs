@@ -7,8 +7,8 @@ namespace RecSaeExplorer.Engine.Sae;
 /// m = 22 for d = 20); <c>topk</c> keeps the highest fidelity (TopK, K = 16, m = 128 for d ≤ 32,
 /// standardized inputs, untied unit-norm decoder, AuxK, a listwise prediction term on each user's top
 /// unseen candidates, 4,000 steps); <c>compact</c> is the TopK recipe on raw inputs with a narrow
-/// dictionary, so its latents stay in use; <c>balanced</c> is BatchTopK on the paper's width with the paper's MF
-/// prediction term, the best joint fidelity and monosemanticity found on the paper's recommenders. Why each setting, measured on which recommender:
+/// dictionary, so its latents stay in use; <c>balanced</c> is BatchTopK on the paper's width (with the paper's
+/// prediction term for MF), the best joint fidelity and monosemanticity found on the paper's MF. Why each setting, measured on which recommender:
 /// docs/decisions.md. Override single fields with <c>with { Section = config.Section with { ... } }</c>; people override them through <c>SaeOverrides</c>.
 /// </summary>
 public static class SaePresets
@@ -104,9 +104,10 @@ public static class SaePresets
     }
 
     /// <summary>
-    /// Fidelity and monosemanticity together on the paper's own recommenders: BatchTopK (16 active latents per vector on
-    /// average, a learned threshold at inference) on the paper's width (m = 22 for d = 20), raw inputs, AuxK, and the
-    /// paper's MF prediction term (MSE of the block's score matrices) for both models, 4,000 steps.
+    /// Fidelity and monosemanticity together on the paper's own MF: BatchTopK (16 active latents per vector on average, a
+    /// learned threshold at inference) on the paper's width (m = 22 for d = 20), raw inputs, AuxK, 4,000 steps. MF keeps
+    /// the paper's prediction term (MSE of the block's score matrices); NCF keeps <c>compact</c>'s listwise term on each
+    /// user's top candidates, which ranks NCF's lists more faithfully.
     /// </summary>
     private static SaeConfig BalancedConfig(RecommenderModel model, int inputDim)
     {
@@ -115,7 +116,7 @@ public static class SaePresets
         {
             Preset = Balanced,
             Architecture = compact.Architecture with { Activation = SaeActivation.BatchTopK, Width = PaperWidth(inputDim) },
-            Prediction = new() { Loss = PredictionLossKind.LogitMse, Pairs = PredictionPairs.Block },
+            Prediction = model == RecommenderModel.Mf ? new() { Loss = PredictionLossKind.LogitMse, Pairs = PredictionPairs.Block } : compact.Prediction,
         };
     }
 }

@@ -51,13 +51,16 @@ public class SaePresetsTests
     }
 
     [Fact]
-    public void Balanced_preset_is_batch_topk_on_the_papers_width_with_the_block_logit_prediction_term()
+    public void Balanced_preset_is_batch_topk_on_the_papers_width_with_the_block_logit_prediction_term_for_mf()
     {
-        var compact = SaePresets.Get("compact", RecommenderModel.Ncf, 20);
+        var compact = SaePresets.Get("compact", RecommenderModel.Mf, 20);
+        var mf = SaePresets.Get("balanced", RecommenderModel.Mf, 20);
         var ncf = SaePresets.Get("balanced", RecommenderModel.Ncf, 20);
-        Assert.Equal((SaeActivation.BatchTopK, 22, 16), (ncf.Architecture.Activation, ncf.Architecture.Width, ncf.Architecture.K));
-        Assert.Equal((PredictionLossKind.LogitMse, PredictionPairs.Block), (ncf.Prediction.Loss, ncf.Prediction.Pairs));
-        Assert.Equal((compact.Loss, compact.DeadLatents, compact.Schedule), (ncf.Loss, ncf.DeadLatents, ncf.Schedule));
+        Assert.Equal((SaeActivation.BatchTopK, 22, 16), (mf.Architecture.Activation, mf.Architecture.Width, mf.Architecture.K));
+        Assert.Equal((PredictionLossKind.LogitMse, PredictionPairs.Block), (mf.Prediction.Loss, mf.Prediction.Pairs));
+        Assert.Equal((compact.Loss, compact.DeadLatents, compact.Schedule), (mf.Loss, mf.DeadLatents, mf.Schedule));
+        Assert.Equal((SaeActivation.BatchTopK, 22), (ncf.Architecture.Activation, ncf.Architecture.Width));
+        Assert.Equal(SaePresets.Get("compact", RecommenderModel.Ncf, 20).Prediction, ncf.Prediction);
         Assert.Equal(70, SaePresets.Get("balanced", RecommenderModel.Mf, 64).Architecture.Width);
     }
 }
