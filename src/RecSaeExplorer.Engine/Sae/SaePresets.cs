@@ -7,9 +7,9 @@ namespace RecSaeExplorer.Engine.Sae;
 /// m = 22 for d = 20); <c>topk</c> keeps the highest fidelity (TopK, K = 16, m = 128 for d ≤ 32,
 /// standardized inputs, untied unit-norm decoder, AuxK, a listwise prediction term on each user's top
 /// unseen candidates, 4,000 steps); <c>compact</c> is the TopK recipe on raw inputs with a narrow
-/// dictionary, so its latents stay in use; <c>balanced</c> is BatchTopK on the paper's width (with the paper's
-/// prediction term for MF), the best joint fidelity and monosemanticity found on the paper's MF. Why each setting, measured on which recommender:
-/// docs/decisions.md. Override single fields with <c>with { Section = config.Section with { ... } }</c>; people override them through <c>SaeOverrides</c>.
+/// dictionary, so its latents stay in use; <c>balanced</c> is BatchTopK on the paper's width (with the
+/// paper's prediction term for MF), the best joint fidelity and monosemanticity found on the paper's MF.
+/// Why each setting, measured on which recommender: docs/decisions.md. Override single fields with <c>with { Section = config.Section with { ... } }</c>; people override them through <c>SaeOverrides</c>.
 /// </summary>
 public static class SaePresets
 {
