@@ -24,6 +24,9 @@ recsae sae sweep "${common[@]}" --model mf,ncf --rec-preset paper --preset compa
 recsae sae sweep "${common[@]}" --model mf --rec-preset paper --preset balanced --beta 1,2,5,10 --seeds 3 --csv "$out/balanced-mf.csv"
 recsae sae sweep "${common[@]}" --model ncf --rec-preset paper --preset balanced --beta 1,10 --seeds 1 --csv "$out/balanced-ncf.csv"
 
+# The same preset on tuned recommenders (trains a tuned MF and NCF at d = 20).
+recsae sae sweep "${common[@]}" --model mf,ncf --rec-preset tuned --rec-dim 20 --preset balanced --beta 10 --seeds 1 --csv "$out/balanced-tuned.csv"
+
 # 4. The lists behind one run's fidelity, for an outside check.
 run=$(recsae runs list --store "$store" --json | python3 -c "import json,sys; print([r['id'] for r in json.load(sys.stdin) if r['kind']=='sae'][0])")
 recsae sae eval "$run" "${common[@]:0:6}" --lists "$out/lists-$run.csv" --json > "$out/eval-$run.json"
