@@ -26,6 +26,7 @@ public sealed class RunCatalog : IRunStoreAccess, IDisposable
 {
     private RunStore? _store;
     private StoreException? _problem;
+    private bool _disposed;
     private readonly Lock _storeGate = new();
     private readonly LeasedCache<LoadedRecommender> _recommenders;
     private readonly DatasetService _datasets;
@@ -143,6 +144,7 @@ public sealed class RunCatalog : IRunStoreAccess, IDisposable
     {
         lock (_storeGate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             if (_problem is not null) throw _problem;
             try
             {
@@ -177,6 +179,13 @@ public sealed class RunCatalog : IRunStoreAccess, IDisposable
     public void Dispose()
     {
         _recommenders.Dispose();
-        _store?.Dispose();
+        // Under the store's lock: a background reader (the first-admin check, a request) may still be inside the store,
+        // and LiteDB's shared mode must release its file mutex on the thread that took it.
+        lock (_storeGate)
+        {
+            _disposed = true;
+            _store?.Dispose();
+            _store = null;
+        }
     }
 }
