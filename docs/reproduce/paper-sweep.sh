@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the paper-preset and compact numbers of docs/decisions.md on an empty store.
 # Usage: docs/reproduce/paper-sweep.sh <ml-1m folder> [out folder]
-# Needs ML-1M (never committed); takes about 1.5 h on 2 busy cores (the NCF recommender is most of it).
+# Needs ML-1M (never committed); takes about 2 h on 2 busy cores (the NCF recommender is most of it).
 set -euo pipefail
 ml1m=${1:?give the ML-1M folder (movies.dat, users.dat, ratings.dat)}
 out=${2:-sweep-out}
@@ -20,9 +20,9 @@ recsae sae sweep "${common[@]}" --model ncf --rec-preset paper --preset paper --
 # 2. The compact preset on the same recommenders (found in the store by recipe and split seed).
 recsae sae sweep "${common[@]}" --model mf,ncf --rec-preset paper --preset compact --beta 1,10 --seeds 1 --csv "$out/compact.csv"
 
-# 3. The balanced preset (the joint target's best trade-off) on the same recommenders: MF 3 seeds, NCF (about 10 min a run) 1 seed.
+# 3. The balanced preset (the joint target's best trade-off) on the same recommenders: 3 seeds each (an NCF run takes about 2 min).
 recsae sae sweep "${common[@]}" --model mf --rec-preset paper --preset balanced --beta 1,2,5,10 --seeds 3 --csv "$out/balanced-mf.csv"
-recsae sae sweep "${common[@]}" --model ncf --rec-preset paper --preset balanced --beta 1,10 --seeds 1 --csv "$out/balanced-ncf.csv"
+recsae sae sweep "${common[@]}" --model ncf --rec-preset paper --preset balanced --beta 1,2,5,10 --seeds 3 --csv "$out/balanced-ncf.csv"
 
 # The same preset on tuned recommenders (trains a tuned MF and NCF at d = 20).
 recsae sae sweep "${common[@]}" --model mf,ncf --rec-preset tuned --rec-dim 20 --preset balanced --beta 10 --seeds 1 --csv "$out/balanced-tuned.csv"
