@@ -82,7 +82,7 @@ public static class InterventionCommands
         var edit = action == "suppress" ? LatentEdit.Suppress(neurons, level) : new LatentEdit(neurons, level, ConceptArguments.Mode(parse.GetValue(o.Mode)!));
         using var ic = o.Context(parse, session, audience, ct);
         var target = parse.GetValue(o.On);
-        Func<int, bool> concept = i => session.Dataset.Items[i].Facets.Contains(facet);
+        var concept = Audience.InFacet(session.Dataset, facet);
         // With --levels the sweep is computed first; the headline edit at --level is taken from it when the grid has that level.
         var sweep = parse.GetValue(o.Levels) is { } levels
             ? UserIntervention.Sweep(ic, edit, ConceptArguments.Levels(levels), concept, parse.GetValue(o.TargetCut), ct, target)

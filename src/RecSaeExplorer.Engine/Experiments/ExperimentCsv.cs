@@ -72,9 +72,8 @@ public static class ExperimentCsv
         Link = Safe(e.Link), DoseCurve = Curve(e.DoseCurve),
     };
 
-    private static string Curve(IReadOnlyList<DosePoint>? curve) => string.Join(' ', (curve ?? []).Select(p =>
-        $"{p.Level.ToString("R", CultureInfo.InvariantCulture)}:{p.Value.ToString("R", CultureInfo.InvariantCulture)}"
-        + (p.Unflagged is { } u ? $"/{u.ToString("R", CultureInfo.InvariantCulture)}" : "")));
+    private static string Curve(IReadOnlyList<DosePoint>? curve) =>
+        string.Join(' ', (curve ?? []).Select(p => $"{Text(p.Level)}:{Text(p.Value)}" + (p.Unflagged is { } u ? $"/{Text(u)}" : "")));
 
     private static string Safe(string? text) => CsvFormulaGuard.Neutralize(text);
     private static string Text(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";

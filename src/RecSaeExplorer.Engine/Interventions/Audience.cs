@@ -39,6 +39,9 @@ public sealed record Audience(string Description, IReadOnlyList<int> Users)
         return new Audience($"{ranked.Length} {dataset.FacetNames[facet]} fans", ranked);
     }
 
+    /// <summary>Whether an item (dense index) carries the facet: the concept whose share a suppression or nudge measures.</summary>
+    public static Func<int, bool> InFacet(Dataset dataset, int facet) => i => dataset.Items[i].Facets.Contains(facet);
+
     private static int Hits(Dataset dataset, ReadOnlySpan<int> items, int facet)
     {
         int hits = 0;

@@ -45,8 +45,7 @@ internal static class ShiftSimulationApi
             int facet = Facet(sae, neuron, Bounds.Text("concept", request.Concept, 200));
 
             var audience = await labs.AudienceAsync(sae, request.Audience, ct);
-            var items = sae.Dataset.Items;
-            Func<int, bool> inFacet = i => items[i].Facets.Contains(facet);
+            var inFacet = Engine.Interventions.Audience.InFacet(sae.Dataset, facet);
             var edit = new LatentEdit([neuron], level, mode);
             var sweep = grid.Count > 0 ? await labs.SweepShiftAsync(sae, audience, edit, grid, inFacet, ct) : null;
             var shift = sweep?.At(level) ?? await labs.ShiftAsync(sae, audience, edit, inFacet, ct);

@@ -115,7 +115,7 @@ public sealed class ShowcaseService(ConceptCatalog concepts, RunCatalog runs, Tr
             int facet = Audience.FacetIndex(sae.Dataset, neuron.Label.Name);
             var audience = await labs.AudienceAsync(sae, $"facet:{neuron.Label.Name}:50", ct);
             var deepest = LevelGrid.For(neuron.MaxActivation, EditMode.Cap).Min;
-            var shift = await labs.ShiftAsync(sae, audience, LatentEdit.Suppress([neuron.Index], deepest), i => sae.Dataset.Items[i].Facets.Contains(facet), ct);
+            var shift = await labs.ShiftAsync(sae, audience, LatentEdit.Suppress([neuron.Index], deepest), Audience.InFacet(sae.Dataset, facet), ct);
             if (best is null || shift.RelativeChange < best.Value.Shift.RelativeChange) best = (neuron, shift);
         }
         if (best is not { } pick) return null;

@@ -40,22 +40,17 @@ public partial class UsersLab
             return next;
         }
         int facet = RecSaeExplorer.Engine.Interventions.Audience.FacetIndex(Sae!.Dataset, next.Concept);
+        var inFacet = RecSaeExplorer.Engine.Interventions.Audience.InFacet(Sae.Dataset, facet);
         var edit = new LatentEdit([neuron], next.Level, next.Mode);
         var key = (next.Run, neuron, next.Mode, Audience!.Spec, facet);
         if (!key.Equals(_curveKey))
         {
-            _curve = await Heavy.RunAsync(() => Labs.SweepShiftAsync(Sae, Audience, edit, ShiftView.CurveLevels(Grid.Levels, Audience.Count, next.Level), InFacet(facet), Lifetime));
+            _curve = await Heavy.RunAsync(() => Labs.SweepShiftAsync(Sae, Audience, edit, ShiftView.CurveLevels(Grid.Levels, Audience.Count, next.Level), inFacet, Lifetime));
             _curveKey = key;
         }
-        var shift = _curve!.At(next.Level) ?? await Heavy.RunAsync(() => Labs.ShiftAsync(Sae, Audience, edit, InFacet(facet), Lifetime));
+        var shift = _curve!.At(next.Level) ?? await Heavy.RunAsync(() => Labs.ShiftAsync(Sae, Audience, edit, inFacet, Lifetime));
         _view = ShiftView.Of(Sae, Audience, facet, _curve, shift, next.User, Labs.GuardrailThreshold, next.ExcludeFlagged);
         return next with { User = _view.Chosen?.Id };
-    }
-
-    private Func<int, bool> InFacet(int facet)
-    {
-        var items = Sae!.Dataset.Items;
-        return i => items[i].Facets.Contains(facet);
     }
 
     // The author is the signed-in identity (GovernedActions sets it); a refused save leaves the lab as it was.
