@@ -38,7 +38,7 @@ public sealed class GovernedActionsTests(NeuronRunsFixture runs)
     [Fact]
     public async Task An_analyst_renames_with_an_audit_entry_and_saves_under_the_signed_in_name_not_a_typed_one()
     {
-        await using var ctx = runs.NewContext().SignIn("ana", Roles.Analyst);
+        await using var ctx = runs.NewContext(c => c.SignIn("ana", Roles.Analyst));
         var governed = ctx.Services.GetRequiredService<GovernedActions>();
         try
         {

@@ -101,7 +101,7 @@ public sealed class NeuronsPageTests(NeuronRunsFixture runs)
     public async Task A_name_given_in_the_dialog_shows_in_the_grid_and_survives_a_new_catalog_over_the_store()
     {
         const int neuron = 3;
-        await using var ctx = runs.NewContext().SignIn("ana", RecSaeExplorer.Engine.Accounts.Roles.Analyst);
+        await using var ctx = runs.NewContext(c => c.SignIn("ana", RecSaeExplorer.Engine.Accounts.Roles.Analyst));
         ctx.Render<MudPopoverProvider>();
         var dialogs = ctx.Render<MudDialogProvider>();
         var cut = ctx.Render<NeuronsPage>(p => p.Add(c => c.RunId, runs.SaeId));

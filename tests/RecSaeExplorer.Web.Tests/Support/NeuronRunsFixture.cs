@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using RecSaeExplorer.Core.Datasets;
@@ -51,10 +52,13 @@ public sealed class NeuronRunsFixture : IAsyncLifetime
     public ConceptCatalog NewConcepts() => new(Catalog, NullLogger<ConceptCatalog>.Instance);
 
     /// <summary>A bunit context with the explorer's services, this store and the shared concept catalog, plus the providers dialogs and tooltips render into.</summary>
-    public BunitContext NewContext()
+    /// <param name="setup">More services (e.g. a sign-in), added before the renderer info, which closes the service collection.</param>
+    public BunitContext NewContext(Func<BunitContext, BunitContext>? setup = null)
     {
         var ctx = ExplorerTestContext.Create().WithEngine(Catalog);
         ctx.Services.AddSingleton(Concepts);
+        ctx = setup?.Invoke(ctx) ?? ctx;
+        ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return ctx;
     }
 
