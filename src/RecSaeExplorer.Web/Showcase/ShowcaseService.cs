@@ -113,7 +113,8 @@ public sealed class ShowcaseService(ConceptCatalog concepts, RunCatalog runs, Tr
         foreach (var neuron in ShowcasePicks.CleanNeurons(sae.Profiles).Take(SuppressionCandidates))
         {
             int facet = Audience.FacetIndex(sae.Dataset, neuron.Label.Name);
-            var audience = await labs.AudienceAsync(sae, $"facet:{neuron.Label.Name}:50", ct);
+            // The audience the story's link opens the lab on, so the quoted shares are the ones the lab shows.
+            var audience = await labs.AudienceAsync(sae, Links.FansOf(sae, neuron.Index), ct);
             var deepest = LevelGrid.For(neuron.MaxActivation, EditMode.Cap).Min;
             var shift = await labs.ShiftAsync(sae, audience, LatentEdit.Suppress([neuron.Index], deepest), Audience.InFacet(sae.Dataset, facet), ct);
             if (best is null || shift.RelativeChange < best.Value.Shift.RelativeChange) best = (neuron, shift);

@@ -31,7 +31,8 @@ internal static class Links
     // Not lab state: the lab drops it from the URL once it has played.
     private static string Play(bool play) => play ? $"&{LabState.PlayKey}=1" : "";
 
-    private static string FansOf(ExploredSae sae, int? neuron) =>
+    /// <summary>The audience a neuron's lab links open on: the 50 fans of its facet label, else all test users.</summary>
+    public static string FansOf(ExploredSae sae, int? neuron) =>
         neuron is { } k && k >= 0 && k < sae.Width && sae.Profiles[k].Label is { Kind: ConceptKind.Facet } label
             ? $"facet:{label.Name}:50"
             : LabState.DefaultAudience;
