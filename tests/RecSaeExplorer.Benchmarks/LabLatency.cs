@@ -70,6 +70,7 @@ internal static class LabLatency
         string url = o.TryGetValue("url", out var u) ? u : throw new ArgumentException("lab-latency needs url=<promotion lab link>.");
         int moves = Int(o, "moves", 50), sessions = Int(o, "sessions", 1), seconds = Int(o, "seconds", 60);
         var pace = TimeSpan.FromMilliseconds(Int(o, "pace", 0));
+        bool stubCharts = o.GetValueOrDefault("charts") == "stub";
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -88,7 +89,7 @@ internal static class LabLatency
             {
                 // {i} in the name gives each session its own account (1-based): the per-person cap on heavy lab work counts per name.
                 var account = signIn is null ? null : new[] { signIn[0].Replace("{i}", (i + 1).ToString(CultureInfo.InvariantCulture)), signIn.ElementAtOrDefault(1) ?? "" };
-                return await SessionAsync(browser, url, moves, duration, pace, account, o.GetValueOrDefault("charts") == "stub", o.GetValueOrDefault("screenshot"));
+                return await SessionAsync(browser, url, moves, duration, pace, account, stubCharts, o.GetValueOrDefault("screenshot"));
             }
             catch (Exception e) when (e is PlaywrightException or TimeoutException)
             {
@@ -99,7 +100,7 @@ internal static class LabLatency
         var times = runs.SelectMany(r => r.Times).Order().ToArray();
         int errors = runs.Sum(r => r.Errors);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sessions {sessions}{(o.GetValueOrDefault("charts") == "stub" ? " (charts stubbed)" : "")}, {(signIn is null ? "anonymous" : $"signed in as {signIn[0]}")}, pace {pace.TotalMilliseconds:F0} ms, moves {times.Length} (per session {string.Join('/', runs.Select(r => r.Times.Count))}), errors {errors}; slider → top-30 ms: p50 {Pct(times, 0.5):F0}, p95 {Pct(times, 0.95):F0}, max {(times.Length == 0 ? 0 : times[^1]):F0}"));
+            $"sessions {sessions}{(stubCharts ? " (charts stubbed)" : "")}, {(signIn is null ? "anonymous" : $"signed in as {signIn[0]}")}, pace {pace.TotalMilliseconds:F0} ms, moves {times.Length} (per session {string.Join('/', runs.Select(r => r.Times.Count))}), errors {errors}; slider → top-30 ms: p50 {Pct(times, 0.5):F0}, p95 {Pct(times, 0.95):F0}, max {(times.Length == 0 ? 0 : times[^1]):F0}"));
     }
 
     private static async Task<(List<double> Times, int Errors)> SessionAsync(IBrowser browser, string url, int moves, TimeSpan? duration, TimeSpan pace,
