@@ -17,14 +17,14 @@ internal sealed class SaeOptions(string defaultRecPreset = RecommenderPresets.Tu
     public Option<int> SplitSeed { get; } = new("--split-seed") { Description = "Seed of the dataset split.", DefaultValueFactory = _ => WorkflowDefaults.SplitSeed };
     public Option<int?> Steps { get; } = new("--steps") { Description = "Override the preset's optimizer steps." };
     public Option<int?> Width { get; } = new("--width") { Description = "Override the latent width m." };
-    public Option<int?> K { get; } = new("--k") { Description = "Override K (TopK / BatchTopK)." };
+    public Option<int?> K { get; } = new("--k") { Description = "Override K (TopK / BatchTopK / ExpertChoice: active latents per vector, on average for the last two)." };
     public Option<double?> Alpha { get; } = new("--alpha") { Description = "Override α (embedding reconstruction weight)." };
     public Option<double?> LambdaL1 { get; } = new("--l1") { Description = "Override λ₁, the L1 penalty on the code (ReLU sparsity)." };
     public Option<double?> LearningRate { get; } = new("--lr") { Description = "Override the learning rate." };
     public Option<double?> Temperature { get; } = new("--temperature") { Description = "Override the listwise / top-weighted temperature." };
     public Option<double?> AuxCoefficient { get; } = new("--aux") { Description = "Override the AuxK coefficient (TopK: dead latents model the residual)." };
     public Option<int?> DeadAfter { get; } = new("--dead-after") { Description = "Override after how many steps without firing a latent counts as dead (AuxK)." };
-    public Option<SaeActivation?> Activation { get; } = new("--activation") { Description = "Override the activation (Relu, TopK, BatchTopK)." };
+    public Option<SaeActivation?> Activation { get; } = new("--activation") { Description = "Override the activation (Relu, TopK, BatchTopK, ExpertChoice)." };
     public Option<PredictionLossKind?> PredictionLoss { get; } = new("--pred-loss") { Description = "Override L_pred (ProbabilityMse, LogitMse, SoftBce, Listwise, TopWeighted)." };
     public Option<PredictionPairs?> Pairs { get; } = new("--pairs") { Description = "Override the L_pred pairs (Block, Sampled, TopCandidates)." };
     public Option<bool?> Standardize { get; } = new("--standardize") { Description = "Override per-vector input standardization (true/false)." };

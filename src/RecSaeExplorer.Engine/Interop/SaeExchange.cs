@@ -44,11 +44,14 @@ public static class SaeExchange
         var config = trained.Config;
         var cfg = new SaeExchangeConfig
         {
-            Architecture = config.Architecture.Activation switch { SaeActivation.TopK => "topk", SaeActivation.BatchTopK => "batchtopk", _ => "standard" },
+            Architecture = config.Architecture.Activation switch
+            {
+                SaeActivation.TopK => "topk", SaeActivation.BatchTopK => "batchtopk", SaeActivation.ExpertChoice => "jumprelu", _ => "standard",
+            },
             DIn = trained.Sae.InputDim,
             DSae = trained.Sae.Width,
-            ActivationFn = config.Architecture.UsesTopK ? "topk" : "relu",
-            ActivationKwargs = config.Architecture.UsesTopK ? new() { ["k"] = config.Architecture.K } : [],
+            ActivationFn = config.Architecture.Activation is SaeActivation.TopK or SaeActivation.BatchTopK ? "topk" : "relu",
+            ActivationKwargs = config.Architecture.Activation is SaeActivation.TopK or SaeActivation.BatchTopK ? new() { ["k"] = config.Architecture.K } : [],
             Normalize = config.Architecture.Standardize ? "per_vector_standardize" : config.Architecture.UnitNormInput ? "per_vector_unit_norm" : "none",
             TiedDecoder = config.Architecture.TiedDecoder,
             Provenance = new SaeProvenance

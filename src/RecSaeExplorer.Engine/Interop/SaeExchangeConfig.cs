@@ -14,12 +14,12 @@ public sealed record SaeExchangeConfig
 {
     public const string FileName = "cfg.json";
 
-    /// <summary>"standard" (ReLU), "topk" or "batchtopk".</summary>
+    /// <summary>"standard" (ReLU), "topk", "batchtopk" or "jumprelu" (expert choice: a threshold per latent at inference).</summary>
     [JsonPropertyName("architecture")] public string Architecture { get; init; } = "standard";
     [JsonPropertyName("d_in")] public int DIn { get; init; }
     [JsonPropertyName("d_sae")] public int DSae { get; init; }
 
-    /// <summary>"relu" or "topk" (BatchTopK uses a threshold at inference: <c>threshold</c> tensor).</summary>
+    /// <summary>"relu" or "topk" (BatchTopK and JumpReLU use the <c>threshold</c> tensor at inference).</summary>
     [JsonPropertyName("activation_fn_str")] public string ActivationFn { get; init; } = "relu";
     [JsonPropertyName("activation_fn_kwargs")] public Dictionary<string, int> ActivationKwargs { get; init; } = [];
 
@@ -67,6 +67,7 @@ public sealed record SaeExchangeConfig
         var activation = Architecture switch
         {
             "batchtopk" => SaeActivation.BatchTopK,
+            "jumprelu" => SaeActivation.ExpertChoice,
             _ when ActivationFn == "topk" => SaeActivation.TopK,
             _ when ActivationFn == "relu" => SaeActivation.Relu,
             _ => throw new InteropException($"Activation '{ActivationFn}' is not supported; use relu or topk."),

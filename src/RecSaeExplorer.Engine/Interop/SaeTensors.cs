@@ -6,7 +6,8 @@ namespace RecSaeExplorer.Engine.Interop;
 /// <summary>
 /// The SAE's weights under SAELens' names: W_enc [d_in, d_sae], b_enc [d_sae], W_dec [d_sae, d_in] and
 /// b_dec [d_in] (the product's pre-bias: subtracted before encoding, added after decoding), plus
-/// <c>threshold</c> [1] for BatchTopK. z = act((x̃ − b_dec) W_enc + b_enc), x̂ = z W_dec + b_dec, x̃ the
+/// <c>threshold</c> [1] for BatchTopK or [d_sae] for expert choice (SAELens' JumpReLU: z = pre · (pre &gt; threshold)).
+/// z = act((x̃ − b_dec) W_enc + b_enc), x̂ = z W_dec + b_dec, x̃ the
 /// per-vector normalized input (cfg.json's normalize_activations).
 /// </summary>
 public static class SaeTensors
@@ -25,6 +26,8 @@ public static class SaeTensors
             [BDec] = Host(sae.PreBias),
         };
         if (sae.Config.Architecture.Activation == SaeActivation.BatchTopK) tensors[Threshold] = tensor(new[] { sae.Threshold });
+        // Inference compares with the threshold clamped at 0; exporting the clamped value makes JumpReLU readers agree.
+        if (sae.LatentThresholds is { } perLatent) tensors[Threshold] = Host(perLatent.clamp_min(0));
         return tensors;
     }
 
@@ -49,8 +52,9 @@ public static class SaeTensors
             ["encoder"] = wEnc.t().contiguous(),
             ["encoder_bias"] = bEnc,
             ["pre_bias"] = bDec,
-            ["threshold"] = tensors.TryGetValue(Threshold, out var t) ? t.to_type(ScalarType.Float32).reshape(1) : zeros(1),
+            ["threshold"] = tensors.TryGetValue(Threshold, out var t) && sae.LatentThresholds is null ? t.to_type(ScalarType.Float32).reshape(1) : zeros(1),
         };
+        if (sae.LatentThresholds is not null) state["latent_thresholds"] = Get(tensors, Threshold, [m]);
         if (!sae.Config.Architecture.TiedDecoder) state["decoder"] = wDec.t().contiguous();
         sae.load_state_dict(state, strict: true);
     }

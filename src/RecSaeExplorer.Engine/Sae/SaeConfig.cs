@@ -12,6 +12,13 @@ public enum SaeActivation
 
     /// <summary>K × batch active latents per batch while training; a learned threshold at inference.</summary>
     BatchTopK,
+
+    /// <summary>
+    /// Expert choice: while training, each latent keeps its K/m share of the batch's largest activations, so every
+    /// latent fires on the same share of vectors; at inference a threshold per latent (JumpReLU), set after training so
+    /// that each latent fires on that share of the training vectors.
+    /// </summary>
+    ExpertChoice,
 }
 
 /// <summary>What the prediction-aware term compares (original vs reconstructed scores of the same pairs).</summary>
@@ -103,7 +110,7 @@ public sealed record SaeArchitecture
 
     public SaeActivation Activation { get; init; } = SaeActivation.Relu;
 
-    /// <summary>Active latents per vector for TopK / BatchTopK.</summary>
+    /// <summary>Active latents per vector for TopK / BatchTopK (on average) / ExpertChoice (on average).</summary>
     public int K { get; init; } = 8;
 
     /// <summary>Decoder = encoderᵀ (the paper's choice).</summary>
@@ -129,7 +136,7 @@ public sealed record SaeArchitecture
     public IReadOnlyList<int> MatryoshkaPrefixes { get; init; } = [];
 
     [JsonIgnore]
-    public bool UsesTopK => Activation is SaeActivation.TopK or SaeActivation.BatchTopK;
+    public bool UsesTopK => Activation is SaeActivation.TopK or SaeActivation.BatchTopK or SaeActivation.ExpertChoice;
 }
 
 /// <summary>L = α·L_emb + β·L_pred + λ_KL·KL(ρ) + λ_1·L1 (the AuxK term's weight is in <see cref="SaeDeadLatents"/>).</summary>
@@ -142,10 +149,10 @@ public sealed record SaeLossWeights
     public double LambdaL1 { get; init; }
 }
 
-/// <summary>What revives latents that stop firing: the AuxK term (TopK/BatchTopK) and resampling.</summary>
+/// <summary>What revives latents that stop firing: the AuxK term (TopK, BatchTopK, ExpertChoice) and resampling.</summary>
 public sealed record SaeDeadLatents
 {
-    /// <summary>AuxK coefficient (TopK/BatchTopK): dead latents reconstruct the residual. 0 = off.</summary>
+    /// <summary>AuxK coefficient (TopK, BatchTopK, ExpertChoice): dead latents reconstruct the residual. 0 = off.</summary>
     public double AuxCoefficient { get; init; }
 
     /// <summary>Latents allowed in the AuxK reconstruction.</summary>

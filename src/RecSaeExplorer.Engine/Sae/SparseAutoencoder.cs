@@ -20,6 +20,7 @@ public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
     private readonly Parameter? _decoder;     // [d, m], untied only
     private readonly Parameter _preBias;      // [d]
     private readonly Tensor _threshold;       // BatchTopK inference threshold (a buffer, saved with the weights)
+    private readonly Tensor? _latentThresholds; // ExpertChoice: one inference threshold per latent [m]
 
     /// <param name="generator">Draws the initial directions; null uses LibTorch's global generator.</param>
     public SparseAutoencoder(int inputDim, SaeConfig config, Generator? generator = null) : base(nameof(SparseAutoencoder))
@@ -39,6 +40,12 @@ public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
         if (_decoder is not null) register_parameter("decoder", _decoder);
         register_parameter("pre_bias", _preBias);
         register_buffer("threshold", _threshold);
+        // Only expert-choice SAEs carry it, so the weights of every other SAE keep their stored layout.
+        if (config.Architecture.Activation == SaeActivation.ExpertChoice)
+        {
+            _latentThresholds = zeros(config.Architecture.Width);
+            register_buffer("latent_thresholds", _latentThresholds);
+        }
     }
 
     public int InputDim { get; }
@@ -50,6 +57,9 @@ public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
 
     /// <summary>The BatchTopK inference threshold learned in training.</summary>
     public float Threshold => _threshold.item<float>();
+
+    /// <summary>The expert-choice inference thresholds [m], one per latent (see <see cref="CalibrateThresholds"/>); null for other activations.</summary>
+    public Tensor? LatentThresholds => _latentThresholds;
 
     public override Tensor forward(Tensor x) => Reconstruct(Encode(x));
 
@@ -138,6 +148,7 @@ public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
         SaeActivation.Relu => nn.functional.relu(pre),
         SaeActivation.TopK => KeepTopK(pre, Config.Architecture.K),
         SaeActivation.BatchTopK => training ? BatchTopK(pre) : pre * pre.gt(_threshold.clamp_min(0)),
+        SaeActivation.ExpertChoice => training ? ExpertChoice(pre) : pre * pre.gt(_latentThresholds!.clamp_min(0)),
         _ => throw new ArgumentOutOfRangeException(nameof(pre)),
     };
 
@@ -161,5 +172,32 @@ public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
             else _threshold.mul_(1 - ThresholdMomentum).add_(smallest * ThresholdMomentum);
         }
         return zeros_like(flat).scatter(0, indices, values).view_as(pre);
+    }
+
+    /// <summary>Each latent keeps its K·n/m largest activations of the batch (n vectors); one with fewer positive ones keeps those.</summary>
+    private Tensor ExpertChoice(Tensor pre)
+    {
+        var (values, indices) = nn.functional.relu(pre).topk((int)ExpertShare(pre.shape[0]), 0);
+        return zeros_like(pre).scatter(0, indices, values);
+    }
+
+    private long ExpertShare(long n) => Math.Clamp((long)Math.Ceiling((double)Config.Architecture.K * n / Width), 1, n);
+
+    /// <summary>
+    /// Sets each expert-choice latent's inference threshold halfway between its K·N/m-th and next largest activation
+    /// over <paramref name="vectors"/> [N, d] (the training vectors), so at inference it fires on the share of them it
+    /// was trained to. Other activations: nothing to do.
+    /// </summary>
+    public void CalibrateThresholds(Tensor vectors)
+    {
+        if (_latentThresholds is null) return;
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var (shift, scale) = Scaling(vectors);
+        var pre = nn.functional.relu(nn.functional.linear(Scaled(vectors, shift, scale) - _preBias, _encoder, _encoderBias));
+        long n = pre.shape[0], keep = ExpertShare(n);
+        var sorted = pre.topk((int)Math.Min(n, keep + 1), 0).values;
+        var threshold = keep < n ? (sorted.select(0, keep - 1) + sorted.select(0, keep)) / 2 : zeros(Width, device: pre.device);
+        _latentThresholds.copy_(threshold);
     }
 }

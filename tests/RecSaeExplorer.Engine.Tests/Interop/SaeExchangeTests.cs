@@ -28,12 +28,13 @@ public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
         Directory.Delete(Path.GetDirectoryName(_store.Path)!, true);
     }
 
-    public static TheoryData<string> Configs => ["topk-untied", "batchtopk", "relu-tied-standardized"];
+    public static TheoryData<string> Configs => ["topk-untied", "batchtopk", "expertchoice", "relu-tied-standardized"];
 
     private static SaeConfig Config(string name) => name switch
     {
         "topk-untied" => SaeFixture.Quick(),
         "batchtopk" => SaeFixture.Quick(SaeActivation.BatchTopK),
+        "expertchoice" => SaeFixture.Quick(SaeActivation.ExpertChoice),
         _ => SaeFixture.Quick(SaeActivation.Relu).Architecture(a => a with { TiedDecoder = true, Standardize = true, UnitNormDecoder = false })
             .Loss(l => l with { LambdaKl = 0.01 }).DeadLatents(d => d with { AuxCoefficient = 0 })
             .Prediction(p => p with { Loss = PredictionLossKind.ProbabilityMse, Pairs = PredictionPairs.Block }),
@@ -149,6 +150,39 @@ public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
         var items = recommender.Model.ItemEmbeddings();
         double diff = (trained.Sae.forward(items) - loaded.Sae.forward(items)).abs().max().item<float>();
         Assert.True(diff <= 1e-5, $"max abs diff {diff}");
+    }
+
+    [Fact]
+    public void An_expert_choice_SAE_goes_out_as_saelens_jumprelu_and_a_jumprelu_folder_comes_back_in()
+    {
+        using var recommender = SaeFixture.Recommender(RecommenderModel.Mf);
+        var recRun = _store.SaveRecommender(recommender);
+        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick(SaeActivation.ExpertChoice).WithSteps(20));
+        var run = _store.SaveSae(trained, recRun.Id);
+        string export = Path.Combine(_folder, "export");
+        SaeExchange.Export(_store, run.Id, SaeFixture.Data, export);
+        using (var cfg = JsonDocument.Parse(File.ReadAllText(Path.Combine(export, "cfg.json"))))
+        {
+            Assert.Equal("jumprelu", cfg.RootElement.GetProperty("architecture").GetString());
+            Assert.Equal("relu", cfg.RootElement.GetProperty("activation_fn_str").GetString());
+        }
+        var exported = TorchSharp.PyBridge.Safetensors.LoadStateDict(Path.Combine(export, "sae.safetensors"));
+        Assert.Equal([16L], exported[SaeTensors.Threshold].shape);
+
+        // The same tensors with only SAELens' fields, as a JumpReLU SAE trained elsewhere would come.
+        string folder = Path.Combine(_folder, "jumprelu");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(export, "sae.safetensors"), Path.Combine(folder, "sae.safetensors"));
+        File.WriteAllText(Path.Combine(folder, "cfg.json"),
+            """{ "architecture": "jumprelu", "d_in": 8, "d_sae": 16, "activation_fn_str": "relu", "normalize_activations": "none" }""");
+        var imported = SaeExchange.Import(_store, folder, recRun.Id, SaeFixture.Data);
+        using var loaded = _store.LoadSae(imported.Run.Id, SaeFixture.Data, recommender.Model);
+        Assert.Equal(SaeActivation.ExpertChoice, loaded.Config.Architecture.Activation);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var inputs = cat([recommender.Model.ItemEmbeddings(), recommender.Model.UserEmbeddings()], 0);
+        Assert.True(trained.Sae.Encode(inputs).Z.allclose(loaded.Sae.Encode(inputs).Z, 0, 1e-6));
+        Assert.True(trained.Sae.Encode(inputs).Z.ne(0).sum().item<long>() > 0);
     }
 
     [PythonFact]

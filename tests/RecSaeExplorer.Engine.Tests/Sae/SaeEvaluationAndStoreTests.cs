@@ -31,8 +31,10 @@ public class SaeEvaluationAndStoreTests
         Assert.NotNull(m.ReconstructedAccuracy);
     }
 
-    [Fact]
-    public void Sae_run_round_trips_through_the_store_linked_to_its_recommender()
+    [Theory]
+    [InlineData(SaeActivation.BatchTopK)]
+    [InlineData(SaeActivation.ExpertChoice)]
+    public void Sae_run_round_trips_through_the_store_linked_to_its_recommender(SaeActivation activation)
     {
         string folder = TestPaths.NewTempFolder();
         try
@@ -41,7 +43,7 @@ public class SaeEvaluationAndStoreTests
             using var recommender = SaeFixture.Recommender(RecommenderModel.Ncf);
             var recRun = store.SaveRecommender(recommender);
             using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model,
-                SaeFixture.Quick(SaeActivation.BatchTopK).Architecture(a => a with { MatryoshkaPrefixes = [4, 8, 16] }));
+                SaeFixture.Quick(activation).Architecture(a => a with { MatryoshkaPrefixes = [4, 8, 16] }));
             var metrics = SaeEvaluator.Evaluate(SaeFixture.Data, SaeFixture.Split, recommender.Model, trained.Sae);
             var run = store.SaveSae(trained, recRun.Id, metrics);
 
@@ -57,6 +59,7 @@ public class SaeEvaluationAndStoreTests
             using var scope = NewDisposeScope();
             var items = recommender.Model.ItemEmbeddings();
             Assert.Equal(trained.Sae.Threshold, loaded.Sae.Threshold);
+            if (activation == SaeActivation.ExpertChoice) Assert.True(trained.Sae.LatentThresholds!.allclose(loaded.Sae.LatentThresholds!, 0, 0));
             Assert.True(trained.Sae.forward(items).allclose(loaded.Sae.forward(items)));
             Assert.Equal(trained.LossCurve, loaded.LossCurve);
         }

@@ -33,6 +33,56 @@ public class SparseAutoencoderTests
     }
 
     [Fact]
+    public void ExpertChoice_lets_each_latent_fire_on_its_K_over_m_share_of_the_batch_in_training()
+    {
+        torch.random.manual_seed(4);
+        using var sae = new SparseAutoencoder(8, SaeFixture.Quick(SaeActivation.ExpertChoice).Architecture(a => a with { Width = 10, K = 3 }));
+        sae.train();
+        using var scope = NewDisposeScope();
+        var pre = sae.Encode(randn(40, 8) + 3);
+        // ceil(3 · 40 / 10) = 12 vectors per latent, each the latent's 12 largest positive pre-activations.
+        var perLatent = pre.Z.ne(0).sum(0L).data<long>().ToArray();
+        var positiveTop12 = pre.PreActivations.topk(12, 0).values.gt(0).sum(0L).data<long>().ToArray();
+        Assert.Equal(positiveTop12, perLatent);
+        Assert.Contains(12L, perLatent);
+        var kept = pre.Z.ne(0);
+        var smallestKept = where(kept, pre.PreActivations, full_like(pre.PreActivations, double.PositiveInfinity)).amin([0]);
+        var largestDropped = where(kept, full_like(pre.PreActivations, double.NegativeInfinity), pre.PreActivations).amax([0]);
+        Assert.True(smallestKept.ge(largestDropped).all().item<bool>());
+    }
+
+    [Fact]
+    public void ExpertChoice_infers_with_per_latent_thresholds_that_keep_each_latents_share_of_the_training_vectors()
+    {
+        torch.random.manual_seed(5);
+        using var sae = new SparseAutoencoder(8, SaeFixture.Quick(SaeActivation.ExpertChoice).Architecture(a => a with { Width = 10, K = 3 }));
+        using var scope = NewDisposeScope();
+        var training = randn(200, 8);
+        Assert.True(sae.LatentThresholds!.eq(0).all().item<bool>(), "uncalibrated");
+        sae.CalibrateThresholds(training);
+        sae.eval();
+        var code = sae.Encode(training);
+        // ceil(3 · 200 / 10) = 60 vectors per latent, or every positive one where fewer are positive.
+        var perLatent = code.Z.ne(0).sum(0L).data<long>().ToArray();
+        var positive = code.PreActivations.gt(0).sum(0L).data<long>().ToArray();
+        Assert.Equal(positive.Select(p => Math.Min(p, 60L)), perLatent);
+        Assert.Contains(60L, perLatent);
+        var other = randn(30, 8);
+        var otherCode = sae.Encode(other);
+        Assert.True(otherCode.Z.allclose(otherCode.PreActivations * otherCode.PreActivations.gt(sae.LatentThresholds!.clamp_min(0))));
+    }
+
+    [Fact]
+    public void Only_expert_choice_SAEs_carry_per_latent_thresholds_in_their_weights()
+    {
+        using var expert = new SparseAutoencoder(4, SaeFixture.Quick(SaeActivation.ExpertChoice));
+        using var batch = new SparseAutoencoder(4, SaeFixture.Quick(SaeActivation.BatchTopK));
+        Assert.Contains("latent_thresholds", expert.state_dict().Keys);
+        Assert.DoesNotContain("latent_thresholds", batch.state_dict().Keys);
+        Assert.Null(batch.LatentThresholds);
+    }
+
+    [Fact]
     public void Matryoshka_prefix_decode_equals_decoding_with_later_latents_zeroed()
     {
         torch.random.manual_seed(3);

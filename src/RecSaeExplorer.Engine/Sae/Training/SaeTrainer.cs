@@ -81,6 +81,7 @@ public static class SaeTrainer
             progress.Report(new SaeTrainingProgress(step, steps, sinceReport.Over(reportSteps), clock.Elapsed, step == steps));
             (sinceReport, reportSteps, lastReport) = (SaeLossParts.Zero, 0, clock.Elapsed);
         }
+        sae.CalibrateThresholds(trainingVectors);
         return (steps, every, curve.ToArray());
     }
 
