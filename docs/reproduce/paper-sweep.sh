@@ -20,7 +20,8 @@ recsae sae sweep "${common[@]}" --model ncf --rec-preset paper --preset paper --
 # 2. The compact preset on the same recommenders (found in the store by recipe and split seed).
 recsae sae sweep "${common[@]}" --model mf,ncf --rec-preset paper --preset compact --beta 1,10 --seeds 1 --csv "$out/compact.csv"
 
-# 3. The balanced preset (the joint target's best trade-off) on the same recommenders: 3 seeds each (an NCF run takes about 2 min).
+# 3. The balanced preset (the joint target's best trade-off) on the same recommenders: 3 seeds each (an MF run takes
+#    about 30 s, an NCF run about 2 min).
 recsae sae sweep "${common[@]}" --model mf --rec-preset paper --preset balanced --beta 1,2,5,10 --seeds 3 --csv "$out/balanced-mf.csv"
 recsae sae sweep "${common[@]}" --model ncf --rec-preset paper --preset balanced --beta 1,2,5,10 --seeds 3 --csv "$out/balanced-ncf.csv"
 

@@ -7,8 +7,8 @@ namespace RecSaeExplorer.Engine.Sae;
 /// m = 22 for d = 20); <c>topk</c> keeps the highest fidelity (TopK, K = 16, m = 128 for d ≤ 32,
 /// standardized inputs, untied unit-norm decoder, AuxK, a listwise prediction term on each user's top
 /// unseen candidates, 4,000 steps); <c>compact</c> is the TopK recipe on raw inputs with a narrow
-/// dictionary, so its latents stay in use; <c>balanced</c> is BatchTopK on the paper's width (with the
-/// paper's prediction term for MF), the best joint fidelity and monosemanticity found on the paper's MF.
+/// dictionary, so its latents stay in use; <c>balanced</c> is expert choice (MF, with the paper's prediction term) or
+/// BatchTopK (NCF) on the paper's width, the best joint fidelity and monosemanticity found on the paper's recommenders.
 /// Why each setting, measured on which recommender: docs/decisions.md. Override single fields with <c>with { Section = config.Section with { ... } }</c>; people override them through <c>SaeOverrides</c>.
 /// </summary>
 public static class SaePresets
@@ -104,19 +104,26 @@ public static class SaePresets
     }
 
     /// <summary>
-    /// Fidelity and monosemanticity together on the paper's own MF: BatchTopK (16 active latents per vector on average, a
-    /// learned threshold at inference) on the paper's width (m = 22 for d = 20), raw inputs, AuxK, 4,000 steps. MF keeps
-    /// the paper's prediction term (MSE of the block's score matrices); NCF keeps <c>compact</c>'s listwise term on each
-    /// user's top candidates, which ranks NCF's lists more faithfully.
+    /// Fidelity and monosemanticity together on the paper's recommenders, on the paper's width (m = 22 for d = 20) with
+    /// raw inputs and AuxK, K = 16 per 22 latents (scaled with the width). MF: expert choice (each latent fires on at most
+    /// K/m of a batch; a calibrated threshold per latent at inference), the paper's prediction term (MSE of the block's
+    /// score matrices), 8,000 steps (30 s on the paper MF). NCF: BatchTopK, <c>compact</c>'s listwise term on each user's
+    /// top candidates and its 4,000 steps; expert choice there cost 0.06–0.08 RBO for 0.02 more MS (docs/decisions.md).
     /// </summary>
     private static SaeConfig BalancedConfig(RecommenderModel model, int inputDim)
     {
         var compact = CompactConfig(model, inputDim);
+        bool mf = model == RecommenderModel.Mf;
+        int width = PaperWidth(inputDim);
         return compact with
         {
             Preset = Balanced,
-            Architecture = compact.Architecture with { Activation = SaeActivation.BatchTopK, Width = PaperWidth(inputDim) },
-            Prediction = model == RecommenderModel.Mf ? new() { Loss = PredictionLossKind.LogitMse, Pairs = PredictionPairs.Block } : compact.Prediction,
+            Architecture = compact.Architecture with
+            {
+                Activation = mf ? SaeActivation.ExpertChoice : SaeActivation.BatchTopK, Width = width, K = (int)Math.Round(16.0 * width / 22),
+            },
+            Prediction = mf ? new() { Loss = PredictionLossKind.LogitMse, Pairs = PredictionPairs.Block } : compact.Prediction,
+            Schedule = mf ? compact.Schedule with { Steps = 8000 } : compact.Schedule,
         };
     }
 }

@@ -193,8 +193,7 @@ public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
         if (_latentThresholds is null) return;
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var (shift, scale) = Scaling(vectors);
-        var pre = nn.functional.relu(nn.functional.linear(Scaled(vectors, shift, scale) - _preBias, _encoder, _encoderBias));
+        var pre = nn.functional.relu(Encode(vectors).PreActivations);
         long n = pre.shape[0], keep = ExpertShare(n);
         var sorted = pre.topk((int)Math.Min(n, keep + 1), 0).values;
         var threshold = keep < n ? (sorted.select(0, keep - 1) + sorted.select(0, keep)) / 2 : zeros(Width, device: pre.device);

@@ -51,16 +51,19 @@ public class SaePresetsTests
     }
 
     [Fact]
-    public void Balanced_preset_is_batch_topk_on_the_papers_width_with_the_block_logit_prediction_term_for_mf()
+    public void Balanced_preset_is_expert_choice_for_mf_and_batch_topk_for_ncf_with_16_of_22_latents_on_the_papers_width()
     {
         var compact = SaePresets.Get("compact", RecommenderModel.Mf, 20);
         var mf = SaePresets.Get("balanced", RecommenderModel.Mf, 20);
         var ncf = SaePresets.Get("balanced", RecommenderModel.Ncf, 20);
-        Assert.Equal((SaeActivation.BatchTopK, 22, 16), (mf.Architecture.Activation, mf.Architecture.Width, mf.Architecture.K));
+        Assert.Equal((SaeActivation.ExpertChoice, 22, 16), (mf.Architecture.Activation, mf.Architecture.Width, mf.Architecture.K));
         Assert.Equal((PredictionLossKind.LogitMse, PredictionPairs.Block), (mf.Prediction.Loss, mf.Prediction.Pairs));
-        Assert.Equal((compact.Loss, compact.DeadLatents, compact.Schedule), (mf.Loss, mf.DeadLatents, mf.Schedule));
-        Assert.Equal((SaeActivation.BatchTopK, 22), (ncf.Architecture.Activation, ncf.Architecture.Width));
-        Assert.Equal(SaePresets.Get("compact", RecommenderModel.Ncf, 20).Prediction, ncf.Prediction);
-        Assert.Equal(70, SaePresets.Get("balanced", RecommenderModel.Mf, 64).Architecture.Width);
+        Assert.Equal((compact.Loss, compact.DeadLatents), (mf.Loss, mf.DeadLatents));
+        Assert.Equal(compact.Schedule with { Steps = 8000 }, mf.Schedule);
+        Assert.Equal((SaeActivation.BatchTopK, 22, 16), (ncf.Architecture.Activation, ncf.Architecture.Width, ncf.Architecture.K));
+        var compactNcf = SaePresets.Get("compact", RecommenderModel.Ncf, 20);
+        Assert.Equal((compactNcf.Prediction, compactNcf.Schedule), (ncf.Prediction, ncf.Schedule));
+        var wide = SaePresets.Get("balanced", RecommenderModel.Mf, 64).Architecture;
+        Assert.Equal((70, 51), (wide.Width, wide.K)); // K keeps its 16/22 share of the width
     }
 }
