@@ -46,6 +46,12 @@ for k in 19 20; do seeds mf --preset balanced --k $k --beta 10; done
 for b in 1 2; do seeds mf --preset balanced --k 20 --beta $b; done
 seeds mf --preset balanced --unit-norm true --k 19 --steps 4000 --beta 10
 probe mf --preset balanced --activation BatchTopK --unit-norm true --steps 4000 --beta 10
+# A small L1 on top of TopK, BatchTopK and expert choice; expert choice at K = 20 trained longer.
+probe mf --preset balanced --activation BatchTopK --steps 4000 --l1 0.01 --beta 10 --seed 1
+for l1 in 0.1 0.3 1; do seeds mf --preset balanced --activation BatchTopK --steps 4000 --l1 $l1 --beta 10; done
+for l1 in 0.01 0.1; do probe mf "${block[@]}" --activation TopK --width 22 --k 16 --l1 $l1 --beta 10; done
+for l1 in 0.01 0.1; do seeds mf --preset balanced --l1 $l1 --beta 10; done
+seeds mf --preset balanced --k 20 --steps 16000 --beta 10
 
 # The NCF RBO -> MS curve (beta 10, seed 1; balanced for NCF is BatchTopK, K = 16, m = 22), then expert choice on NCF at
 # 3 seeds and 4 betas.
