@@ -64,6 +64,9 @@ probe ncf --preset compact --width 32 --k 8 --beta 10
 probe ncf --preset compact --width 22 --k 16 --beta 10
 for k in 16 20; do probe ncf --preset balanced --activation ExpertChoice --k $k --beta 10; done
 for b in 1 2 5 10; do seeds ncf --preset balanced --activation ExpertChoice --beta $b; done
+# TopK at m = 22 on NCF, 3 seeds and 4 betas.
+recsae sae sweep --dataset ml-1m --data-dir "$ml1m" --store "$store" --threads 1 --model ncf --rec-preset paper --preset compact \
+  --width 22 --beta 1,2,5,10 --seeds 3 --csv "$out/probes/ncf-topk-m22.csv"
 
 # ml-latest-small (shipped in data/): a tuned MF at d = 64, beta 10, seed 1.
 small=(--dataset ml-latest-small --data-dir data/ml-latest-small --store "$out/small.db" --threads 1 --model mf --beta 10 --json)
