@@ -28,6 +28,32 @@ public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
         Directory.Delete(Path.GetDirectoryName(_store.Path)!, true);
     }
 
+    /// <summary>An MF and an SAE trained on it with <paramref name="config"/>, both stored in this test's store.</summary>
+    private StoredSae TrainAndStore(SaeConfig config)
+    {
+        var recommender = SaeFixture.Recommender(RecommenderModel.Mf);
+        var recRun = _store.SaveRecommender(recommender);
+        var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, config);
+        return new StoredSae(recommender, recRun, trained, _store.SaveSae(trained, recRun.Id));
+    }
+
+    /// <summary>Exports <paramref name="run"/> to a folder of this test's and returns the folder.</summary>
+    private string Export(RunInfo run)
+    {
+        string folder = Path.Combine(_folder, "export");
+        SaeExchange.Export(_store, run.Id, SaeFixture.Data, folder);
+        return folder;
+    }
+
+    private sealed record StoredSae(TrainedRecommender Recommender, RunInfo RecRun, TrainedSae Trained, RunInfo Run) : IDisposable
+    {
+        public void Dispose()
+        {
+            Trained.Dispose();
+            Recommender.Dispose();
+        }
+    }
+
     public static TheoryData<string> Configs => ["topk-untied", "batchtopk", "expertchoice", "relu-tied-standardized"];
 
     private static SaeConfig Config(string name) => name switch
@@ -79,12 +105,9 @@ public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Cfg_json_carries_saelens_fields_provenance_and_id_maps()
     {
-        using var recommender = SaeFixture.Recommender(RecommenderModel.Mf);
-        var recRun = _store.SaveRecommender(recommender);
-        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick().WithSteps(5));
-        var run = _store.SaveSae(trained, recRun.Id);
-        string export = Path.Combine(_folder, "export");
-        SaeExchange.Export(_store, run.Id, SaeFixture.Data, export);
+        using var sae = TrainAndStore(SaeFixture.Quick().WithSteps(5));
+        var (_, recRun, _, run) = sae;
+        string export = Export(run);
 
         using var cfg = JsonDocument.Parse(File.ReadAllText(Path.Combine(export, "cfg.json")));
         var root = cfg.RootElement;
@@ -107,12 +130,9 @@ public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Import_onto_a_recommender_of_another_dimension_is_refused()
     {
-        using var recommender = SaeFixture.Recommender(RecommenderModel.Mf);
-        var recRun = _store.SaveRecommender(recommender);
-        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick().WithSteps(5));
-        var run = _store.SaveSae(trained, recRun.Id);
-        string export = Path.Combine(_folder, "export");
-        SaeExchange.Export(_store, run.Id, SaeFixture.Data, export);
+        using var sae = TrainAndStore(SaeFixture.Quick().WithSteps(5));
+        var run = sae.Run;
+        string export = Export(run);
 
         using var narrow = RecommenderTrainer.Train(SaeFixture.Data, SaeFixture.Split, new RecommenderConfig { EmbeddingDim = 4, Epochs = 1, Seed = 2 });
         var narrowRun = _store.SaveRecommender(narrow);
@@ -126,10 +146,8 @@ public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void A_saelens_folder_without_the_products_section_imports_with_b_dec_folded()
     {
-        using var recommender = SaeFixture.Recommender(RecommenderModel.Mf);
-        var recRun = _store.SaveRecommender(recommender);
-        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick(SaeActivation.Relu).WithSteps(20));
-        var run = _store.SaveSae(trained, recRun.Id);
+        using var sae = TrainAndStore(SaeFixture.Quick(SaeActivation.Relu).WithSteps(20));
+        var (recommender, recRun, trained, _) = sae;
 
         // What a SAELens SAE trained without apply_b_dec_to_input looks like: b_enc absorbs −b_dec·W_enc.
         string folder = Path.Combine(_folder, "saelens");
@@ -155,12 +173,9 @@ public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void An_expert_choice_SAE_goes_out_as_saelens_jumprelu_and_a_jumprelu_folder_comes_back_in()
     {
-        using var recommender = SaeFixture.Recommender(RecommenderModel.Mf);
-        var recRun = _store.SaveRecommender(recommender);
-        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick(SaeActivation.ExpertChoice).WithSteps(20));
-        var run = _store.SaveSae(trained, recRun.Id);
-        string export = Path.Combine(_folder, "export");
-        SaeExchange.Export(_store, run.Id, SaeFixture.Data, export);
+        using var sae = TrainAndStore(SaeFixture.Quick(SaeActivation.ExpertChoice).WithSteps(20));
+        var (recommender, recRun, trained, run) = sae;
+        string export = Export(run);
         using (var cfg = JsonDocument.Parse(File.ReadAllText(Path.Combine(export, "cfg.json"))))
         {
             Assert.Equal("jumprelu", cfg.RootElement.GetProperty("architecture").GetString());
@@ -188,12 +203,9 @@ public sealed class SaeExchangeTests(ITestOutputHelper output) : IDisposable
     [PythonFact]
     public void An_independent_json_and_numpy_reader_sees_the_same_tensors()
     {
-        using var recommender = SaeFixture.Recommender(RecommenderModel.Mf);
-        var recRun = _store.SaveRecommender(recommender);
-        using var trained = SaeTrainer.Train(SaeFixture.Data, SaeFixture.Split, recommender.Model, SaeFixture.Quick(SaeActivation.BatchTopK).WithSteps(20));
-        var run = _store.SaveSae(trained, recRun.Id);
-        string export = Path.Combine(_folder, "export");
-        SaeExchange.Export(_store, run.Id, SaeFixture.Data, export);
+        using var sae = TrainAndStore(SaeFixture.Quick(SaeActivation.BatchTopK).WithSteps(20));
+        var (_, _, trained, run) = sae;
+        string export = Export(run);
 
         // What the product holds, dumped as JSON numbers that round-trip float32 exactly.
         var tensors = SaeTensors.From(trained.Sae);
