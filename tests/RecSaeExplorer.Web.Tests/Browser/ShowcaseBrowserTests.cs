@@ -56,7 +56,19 @@ public sealed partial class ShowcaseBrowserTests(ShowcaseServer server, ITestOut
                 """);
             if (curve.Length == 2) break;
         }
-        Assert.Equal(2, curve.Length);
+        if (curve.Length != 2)
+        {
+            // Seen once under a full run's load and not reproduced since: say what the page held, for the next time.
+            await Chromium.SaveScreenshotAsync(page, "lab-promote-no-curve.png");
+            Assert.Fail("No 'reached (all)' trace after Play: " + await page.EvaluateAsync<string>("""
+                () => JSON.stringify({
+                  url: location.href,
+                  charts: document.querySelectorAll('.level-curve-chart').length,
+                  traces: [...document.querySelectorAll('.level-curve-chart .js-plotly-plot')].map(p => (p.data || []).map(t => t.name)),
+                  reconnecting: !!document.querySelector('#components-reconnect-modal[open]'),
+                })
+                """));
+        }
         Assert.Equal(curve[0], level, 6);
         Assert.Equal(curve[1], double.Parse(match.Groups["reached"].Value, CultureInfo.InvariantCulture));
         Assert.Equal(match.Groups["reached"].Value, (await page.Locator("[data-stat='reached'] .lab-stat-value").InnerTextAsync()).Trim());
