@@ -42,6 +42,7 @@ public static class SaeExchange
             foreach (var t in tensors.Values) t.Dispose();
         }
         var config = trained.Config;
+        bool topK = config.Architecture.Activation is SaeActivation.TopK or SaeActivation.BatchTopK; // JumpReLU has no k
         var cfg = new SaeExchangeConfig
         {
             Architecture = config.Architecture.Activation switch
@@ -50,8 +51,8 @@ public static class SaeExchange
             },
             DIn = trained.Sae.InputDim,
             DSae = trained.Sae.Width,
-            ActivationFn = config.Architecture.Activation is SaeActivation.TopK or SaeActivation.BatchTopK ? "topk" : "relu",
-            ActivationKwargs = config.Architecture.Activation is SaeActivation.TopK or SaeActivation.BatchTopK ? new() { ["k"] = config.Architecture.K } : [],
+            ActivationFn = topK ? "topk" : "relu",
+            ActivationKwargs = topK ? new() { ["k"] = config.Architecture.K } : [],
             Normalize = config.Architecture.Standardize ? "per_vector_standardize" : config.Architecture.UnitNormInput ? "per_vector_unit_norm" : "none",
             TiedDecoder = config.Architecture.TiedDecoder,
             Provenance = new SaeProvenance

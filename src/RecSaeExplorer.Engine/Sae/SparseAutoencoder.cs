@@ -66,9 +66,12 @@ public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
     public SaeCode Encode(Tensor x)
     {
         var (shift, scale) = Scaling(x);
-        var pre = nn.functional.linear(Scaled(x, shift, scale) - _preBias, _encoder, _encoderBias);
+        var pre = PreActivations(Scaled(x, shift, scale));
         return new SaeCode(pre, Activate(pre), shift, scale);
     }
+
+    /// <summary>W_enc (x̃ − b_pre) + b_enc for inputs already in the encoder's space (<see cref="InputSpace"/>).</summary>
+    private Tensor PreActivations(Tensor scaled) => nn.functional.linear(scaled - _preBias, _encoder, _encoderBias);
 
     /// <summary>x as the encoder sees it, before the pre-bias: standardized or unit-norm per vector when configured.</summary>
     public Tensor InputSpace(Tensor x)
@@ -193,7 +196,7 @@ public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
         if (_latentThresholds is null) return;
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var pre = nn.functional.relu(Encode(vectors).PreActivations);
+        var pre = nn.functional.relu(PreActivations(InputSpace(vectors))); // no activation: Encode would run a batch-wide choice for nothing
         long n = pre.shape[0], keep = ExpertShare(n);
         var sorted = pre.topk((int)Math.Min(n, keep + 1), 0).values;
         var threshold = keep < n ? (sorted.select(0, keep - 1) + sorted.select(0, keep)) / 2 : zeros(Width, device: pre.device);
