@@ -14,9 +14,9 @@ public enum SaeActivation
     BatchTopK,
 
     /// <summary>
-    /// Expert choice: while training, each latent keeps its K/m share of the batch's largest activations, so every
-    /// latent fires on the same share of vectors; at inference a threshold per latent (JumpReLU), set after training so
-    /// that each latent fires on that share of the training vectors.
+    /// Expert choice: while training, each latent keeps its K/m share of the batch's largest activations (only positive
+    /// ones), so no latent fires on more than that share; at inference a threshold per latent (JumpReLU), set after
+    /// training so that each latent fires on at most that share of the training vectors.
     /// </summary>
     ExpertChoice,
 }

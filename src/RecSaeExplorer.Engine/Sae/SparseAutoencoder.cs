@@ -188,8 +188,8 @@ public sealed class SparseAutoencoder : nn.Module<Tensor, Tensor>
 
     /// <summary>
     /// Sets each expert-choice latent's inference threshold halfway between its K·N/m-th and next largest activation
-    /// over <paramref name="vectors"/> [N, d] (the training vectors), so at inference it fires on the share of them it
-    /// was trained to. Other activations: nothing to do.
+    /// over <paramref name="vectors"/> [N, d] (the training vectors), so at inference it fires on at most the share of them
+    /// it was trained to. Other activations: nothing to do.
     /// </summary>
     public void CalibrateThresholds(Tensor vectors)
     {
